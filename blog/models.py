@@ -1,0 +1,263 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import BodyStreamBlock
+from home.models.mixins import HeaderImageMixin, TeaserMixin
+
+from .categories import category_slug, transliterate
+
+POSTS_PER_PAGE = 12
+
+
+@register_snippet
+class Category(models.Model):
+    """A topic posts are filed under; its slug is the value of the listing filter."""
+
+    name = models.CharField("Name", max_length=100, unique=True)
+    slug = models.SlugField(
+        "Kurzname für Links",
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="Wird aus dem Namen gebildet, wenn leer, z. B. „ki-und-zivilgesellschaft“; "
+        "erscheint in Links wie /beitraege/?filter=ki-und-zivilgesellschaft.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Kategorie"
+        verbose_name_plural = "Kategorien"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.slug = category_slug(self.slug or self.name)
+        if not self.slug:
+            raise ValidationError({"name": "Der Name muss mindestens einen Buchstaben enthalten."})
+
+    def save(self, *args, **kwargs):
+        self.slug = category_slug(self.slug or self.name)
+        super().save(*args, **kwargs)
+
+    def matches_filter(self, value):
+        return value in {self.slug, transliterate(self.slug)}
+
+
+class BlogPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live public posts, newest first, with what a card shows fetched in constant queries."""
+        return (
+            self.live()
+            .public()
+            .order_by("-date", "-pk")
+            .defer_streamfields()
+            .prefetch_related(
+                "categories",
+                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
+                Prefetch(
+                    "header_image",
+                    queryset=get_image_model().objects.prefetch_renditions(),
+                ),
+            )
+        )
+
+
+BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
+
+    intro = models.TextField("Einleitung", blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    max_count = 1
+    template = "blog/blog_index_page.html"
+
+    class Meta:
+        verbose_name = "Beitragsübersicht"
+        verbose_name_plural = "Beitragsübersichten"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    def posts(self):
+        return BlogPage.objects.child_of(self).for_listing()
+
+    def categories_with_post_counts(self):
+        live_posts_here = Q(blog_pages__live=True, blog_pages__path__startswith=self.path)
+        return Category.objects.annotate(
+            post_count=Count("blog_pages", filter=live_posts_here, distinct=True)
+        )
+
+    def selected_category(self, request, categories):
+        """The category named by ``?filter=``; ``None`` without filter; 404 for an unknown one."""
+        value = request.GET.get("filter", "").strip().lower()
+        if not value:
+            return None
+        for category in categories:
+            if category.matches_filter(value):
+                return category
+        raise Http404("Unbekannte Kategorie")
+
+    def posts_in_category(self, category):
+        posts = self.posts()
+        return posts.filter(categories=category) if category else posts
+
+    @path("")
+    def listing(self, request):
+        categories = list(self.categories_with_post_counts())
+        category = self.selected_category(request, categories)
+        paginator = Paginator(self.posts_in_category(category), POSTS_PER_PAGE)
+        try:
+            page_of_posts = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("Diese Seite gibt es nicht.") from error
+        return self.render(
+            request,
+            context_overrides={
+                "categories": categories,
+                "selected_category": category,
+                "posts": page_of_posts,
+                "paginator": paginator,
+            },
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import BlogFeed
+
+        categories = list(Category.objects.all())
+        category = self.selected_category(request, categories)
+        return BlogFeed(self, category)(request)
+
+
+class BlogPage(TeaserMixin, HeaderImageMixin, Page):
+    """A post: teaser, authors, categories, date, header image and a composed body."""
+
+    date = models.DateField(
+        "Veröffentlichungsdatum",
+        default=datetime.date.today,
+        help_text="Liegt das Datum in der Zukunft, geht der Beitrag an diesem Tag online.",
+    )
+    categories = ParentalManyToManyField(
+        Category, verbose_name="Kategorien", related_name="blog_pages"
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
+    related_post = models.ForeignKey(
+        "blog.BlogPage",
+        verbose_name="Verknüpfter Beitrag",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="linked_from",
+        help_text="Z. B. der Rückblick zu einer Ankündigung; beide Beiträge verweisen "
+        "dann aufeinander.",
+    )
+    related_format = models.ForeignKey(
+        "formats.FormatPage",
+        verbose_name="Format",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+
+    objects = BlogPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        InlinePanel("authors", label="Autor*in", heading="Autor*innen", min_num=1),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("date"),
+        HeaderImageMixin.header_image_panel,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("related_post"), FieldPanel("related_format")],
+            heading="Verknüpfungen",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    template = "blog/blog_page.html"
+
+    class Meta:
+        verbose_name = "Beitrag"
+        verbose_name_plural = "Beiträge"
+
+    def clean(self):
+        super().clean()
+        self.schedule_for_publication_date()
+
+    def schedule_for_publication_date(self):
+        """A future publication date makes Wagtail publish the post at the start of that day."""
+        if self.date and self.date > timezone.localdate() and not self.go_live_at:
+            start_of_day = datetime.datetime.combine(self.date, datetime.time.min)
+            self.go_live_at = start_of_day.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+    @cached_property
+    def author_people(self):
+        return [author.person for author in self.authors.select_related("person", "person__photo")]
+
+    @cached_property
+    def companion_post(self):
+        """The post linked to this one in either direction, if it is live."""
+        if self.related_post_id:
+            related = BlogPage.objects.live().public().filter(pk=self.related_post_id).first()
+            if related:
+                return related
+        return self.linked_from.live().public().order_by("date").first()
+
+    @property
+    def companion_label(self):
+        companion = self.companion_post
+        if companion is None:
+            return ""
+        return "Zum Rückblick" if companion.date >= self.date else "Zur Ankündigung"
+
+
+class BlogPageAuthor(Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "home.Person", verbose_name="Person", on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Autor*in"
+        verbose_name_plural = "Autor*innen"

@@ -1,0 +1,64 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from wagtail.documents.models import AbstractDocument
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from .file_types import describe_file, validate_document_content
+
+
+class Download(AbstractDocument):
+    """A downloadable file such as a format kit; the site's document model."""
+
+    description = models.CharField(
+        "Kurzbeschreibung",
+        max_length=300,
+        blank=True,
+        help_text="Wird neben dem Download-Link angezeigt, z. B. „Anleitung in 10 Schritten“.",
+    )
+
+    admin_form_fields = ("title", "file", "description", "collection", "tags")
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = "Dokument"
+        verbose_name_plural = "Dokumente"
+        permissions = [("choose_document", "Can choose document")]
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_document_content(self.file.file, self.file.name)
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from error
+
+    @cached_property
+    def type_and_size(self):
+        size = self.file_size
+        if size is None:
+            size = self.get_file_size()
+        return describe_file(self.file_extension, size)
+
+
+class DownloadsPage(Page):
+    """``/downloads/``: every format's kits in one place."""
+
+    intro = models.TextField("Einleitung", blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "downloads/downloads_page.html"
+
+    class Meta:
+        verbose_name = "Download-Übersicht"
+        verbose_name_plural = "Download-Übersichten"
+
+    def get_context(self, request, *args, **kwargs):
+        from formats.models import FormatPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["formats_with_kits"] = FormatPage.objects.with_kits().live().public()
+        return context

@@ -1,0 +1,120 @@
+from django.db import models
+from django.db.models import Prefetch
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+from home.models.mixins import HeaderImageMixin, TeaserMixin
+
+MORE_POSTS_COUNT = 3
+
+
+class FormatIndexPage(Page):
+    """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
+
+    intro = models.TextField("Einleitung", blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["formats.FormatPage"]
+    max_count = 1
+    template = "formats/format_index_page.html"
+
+    class Meta:
+        verbose_name = "Formatübersicht"
+        verbose_name_plural = "Formatübersichten"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["formats"] = (
+            FormatPage.objects.child_of(self).live().public().select_related("header_image")
+        )
+        return context
+
+
+class FormatPageQuerySet(PageQuerySet):
+    def with_kits(self):
+        return self.prefetch_related(
+            Prefetch("kits", queryset=FormatKit.objects.select_related("document"))
+        ).filter(kits__isnull=False).distinct()
+
+
+class FormatPage(TeaserMixin, HeaderImageMixin, Page):
+    """One format, its kits to download, a contact person and the newest posts about it."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
+    category = models.ForeignKey(
+        "blog.Category",
+        verbose_name="Kategorie der Beiträge",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Beiträge dieser Kategorie erscheinen unter „Weitere Beiträge zu diesem Format“.",
+    )
+    contact_person = models.ForeignKey(
+        "home.Person",
+        verbose_name="Ansprechperson",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageManager.from_queryset(FormatPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        HeaderImageMixin.header_image_panel,
+        FieldPanel("body"),
+        InlinePanel("kits", label="Kit", heading="Kits zum Herunterladen"),
+        MultiFieldPanel(
+            [FieldPanel("contact_person"), FieldPanel("category")], heading="Kontakt und Beiträge"
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("body")]
+
+    parent_page_types = ["formats.FormatIndexPage"]
+    subpage_types = []
+    template = "formats/format_page.html"
+
+    class Meta:
+        verbose_name = "Format"
+        verbose_name_plural = "Formate"
+
+    def newest_posts(self):
+        from blog.models import BlogPage
+
+        if self.category_id is None:
+            return BlogPage.objects.none()
+        return BlogPage.objects.for_listing().filter(categories=self.category_id)[:MORE_POSTS_COUNT]
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import BlogIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["kits"] = [kit.document for kit in self.kits.select_related("document")]
+        context["newest_posts"] = self.newest_posts()
+        context["blog_index"] = BlogIndexPage.objects.live().first()
+        return context
+
+
+class FormatKit(Orderable):
+    page = ParentalKey(FormatPage, on_delete=models.CASCADE, related_name="kits")
+    document = models.ForeignKey(
+        "downloads.Download", verbose_name="Dokument", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Kit"
+        verbose_name_plural = "Kits"

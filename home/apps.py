@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "home"
+    verbose_name = "Website"
+
+    def ready(self):
+        from . import signals  # noqa: F401

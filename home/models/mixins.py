@@ -1,0 +1,53 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+TEASER_MAX_LENGTH = 300
+
+
+class HeaderImageMixin(models.Model):
+    """A page's header image, which editors may mark as decorative (empty alt text)."""
+
+    header_image = models.ForeignKey(
+        "home.CreditedImage",
+        verbose_name="Titelbild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    header_image_is_decorative = models.BooleanField(
+        "Titelbild ist rein dekorativ",
+        default=False,
+        help_text="Ankreuzen, wenn das Bild nichts Inhaltliches zeigt; "
+        "Screenreader überspringen es dann.",
+    )
+
+    header_image_panel = MultiFieldPanel(
+        [FieldPanel("header_image"), FieldPanel("header_image_is_decorative")],
+        heading="Titelbild",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def social_image(self):
+        return self.header_image
+
+
+class TeaserMixin(models.Model):
+    """A short plain-text summary used in listings, the meta description and OpenGraph."""
+
+    teaser = models.TextField(
+        "Teaser",
+        max_length=TEASER_MAX_LENGTH,
+        help_text="Kurze Zusammenfassung ohne Formatierung (höchstens 300 Zeichen); "
+        "erscheint in Übersichten und in Suchmaschinen.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.teaser

@@ -1,0 +1,84 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """Contact details and footer content that editors maintain without a developer."""
+
+    organisation_name = models.CharField(
+        "Name der Organisation", max_length=200, default="Open Innovation City Bielefeld"
+    )
+    contact_email = models.EmailField("Kontakt-E-Mail", blank=True)
+    contact_phone = models.CharField("Telefon", max_length=50, blank=True)
+    office_address = models.TextField("Büroadresse", blank=True)
+    postal_address = models.TextField("Postanschrift", blank=True)
+    opening_hours = models.TextField("Öffnungszeiten", blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("office_address"),
+                FieldPanel("postal_address"),
+                FieldPanel("opening_hours"),
+            ],
+            heading="Kontakt",
+        ),
+        InlinePanel("social_links", label="Social-Media-Link", heading="Social Media"),
+        InlinePanel("footer_links", label="Footer-Link", heading="Links im Footer"),
+    ]
+
+    class Meta:
+        verbose_name = "Website-Einstellungen"
+
+
+class SocialLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
+    label = models.CharField("Plattform", max_length=50, help_text="z. B. „LinkedIn“")
+    url = models.URLField("Adresse")
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.label
+
+
+class FooterLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")
+    label = models.CharField("Linktext", max_length=100, blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Seite",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    url = models.URLField("Adresse", blank=True)
+
+    panels = [FieldPanel("label"), FieldPanel("page"), FieldPanel("url")]
+
+    def clean(self):
+        if bool(self.page) == bool(self.url):
+            raise ValidationError("Bitte entweder eine Seite oder eine Adresse angeben.")
+        if self.url and not self.label:
+            raise ValidationError({"label": "Für eine Adresse wird ein Linktext benötigt."})
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self):
+        return self.label or (self.page.title if self.page else self.url)
+
+    @property
+    def href(self):
+        return self.page.url if self.page else self.url

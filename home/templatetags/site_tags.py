@@ -1,0 +1,33 @@
+from django import template
+from wagtail.models import Site
+
+from home.navigation import main_navigation_items
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def current_site(context):
+    request = context.get("request")
+    return Site.find_for_request(request) if request else None
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    site = current_site(context)
+    return main_navigation_items(site) if site else []
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """Ancestors from the home page down to the page's parent."""
+    return page.get_ancestors().filter(depth__gt=1)
+
+
+@register.simple_tag
+def menu_item_state(item, current_page):
+    """``page`` for the current page, ``true`` for its section, else empty (for aria-current)."""
+    current_path = getattr(current_page, "path", None)
+    if not current_path or not current_path.startswith(item["path"]):
+        return ""
+    return "page" if current_path == item["path"] else "true"

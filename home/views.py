@@ -1,0 +1,43 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """``/suche/?q=``: live public pages matching the query, ten a page."""
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    results = None
+    if query:
+        matches = Page.objects.live().public().specific().search(query)
+        paginator = Paginator(matches, SEARCH_RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("Diese Seite gibt es nicht.") from error
+    return TemplateResponse(
+        request, "home/search_page.html", {"search_query": query, "search_results": results}
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Render without context processors: the failure may lie in the database they need."""
+    return HttpResponseServerError(loader.get_template("500.html").render())
