@@ -17,7 +17,6 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyStreamBlock
 from home.models.mixins import HeaderImageMixin, TeaserMixin
@@ -27,7 +26,6 @@ from .categories import category_slug, transliterate
 POSTS_PER_PAGE = 12
 
 
-@register_snippet
 class Category(models.Model):
     """A topic posts are filed under; its slug is the value of the listing filter."""
 
@@ -52,14 +50,14 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.slug = category_slug(self.slug or self.name)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.slug = category_slug(self.slug or self.name)
         if not self.slug:
             raise ValidationError({"name": "Der Name muss mindestens einen Buchstaben enthalten."})
-
-    def save(self, *args, **kwargs):
-        self.slug = category_slug(self.slug or self.name)
-        super().save(*args, **kwargs)
 
     def matches_filter(self, value):
         return value in {self.slug, transliterate(self.slug)}

@@ -1,4 +1,5 @@
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 
 
@@ -18,3 +19,7 @@ class DownloadBlock(blocks.StructBlock):
         help_text = "Ein Dokument zum Herunterladen; Dateityp und Größe werden automatisch gezeigt."
         description = "Ein Download wie das CoP Starter Kit, mit Dateityp und Größe."
         preview_value = {"label": "CoP Starter Kit"}
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("pk").first()
+        return self.normalize({**self.meta.preview_value, "document": document})

@@ -1,13 +1,11 @@
 """Checks that an uploaded document really is the kind of file its name claims."""
 
 import os
+import zipfile
 
-import puremagic
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-# Container formats share a signature with plain ZIP files; puremagic looks inside to tell them
-# apart and ranks the match it is most sure of first.
 EXTENSION_LABELS = {
     "pdf": "PDF",
     "docx": "Word",
@@ -17,25 +15,61 @@ EXTENSION_LABELS = {
     "odp": "ODP",
     "ods": "ODS",
 }
-SNIFF_BYTES = 64 * 1024
+# Office Open XML files are ZIP archives with a content-types manifest and a main part.
+OFFICE_OPEN_XML_MAIN_PARTS = {
+    "docx": "word/document.xml",
+    "pptx": "ppt/presentation.xml",
+    "xlsx": "xl/workbook.xml",
+}
+# OpenDocument files are ZIP archives whose first entry, stored uncompressed, names the type.
+OPEN_DOCUMENT_MIME_TYPES = {
+    "odt": "application/vnd.oasis.opendocument.text",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
 
 
-def detected_extension(uploaded_file, filename):
-    """The extension (without dot) that the file's content matches best, or ``None``."""
-    position = uploaded_file.tell() if hasattr(uploaded_file, "tell") else 0
+def is_pdf(uploaded_file):
+    return uploaded_file.read(5) == b"%PDF-"
+
+
+def is_office_open_xml(uploaded_file, extension):
+    with zipfile.ZipFile(uploaded_file) as archive:
+        names = set(archive.namelist())
+    return "[Content_Types].xml" in names and OFFICE_OPEN_XML_MAIN_PARTS[extension] in names
+
+
+def is_open_document(uploaded_file, extension):
+    with zipfile.ZipFile(uploaded_file) as archive:
+        entries = archive.infolist()
+        if not entries or entries[0].filename != "mimetype":
+            return False
+        if entries[0].compress_type != zipfile.ZIP_STORED:
+            return False
+        declared_type = archive.read(entries[0]).decode("ascii", errors="replace").strip()
+    return declared_type == OPEN_DOCUMENT_MIME_TYPES[extension]
+
+
+def content_matches_extension(uploaded_file, extension):
+    position = uploaded_file.tell()
     try:
         uploaded_file.seek(0)
-        matches = puremagic.magic_stream(uploaded_file, filename=filename)
-    except (puremagic.PureError, ValueError, OSError):
-        return None
+        if extension == "pdf":
+            return is_pdf(uploaded_file)
+        if extension in OFFICE_OPEN_XML_MAIN_PARTS:
+            return is_office_open_xml(uploaded_file, extension)
+        if extension in OPEN_DOCUMENT_MIME_TYPES:
+            return is_open_document(uploaded_file, extension)
+        return False
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
     finally:
         uploaded_file.seek(position)
-    return matches[0].extension.lstrip(".").lower() if matches else None
 
 
 def validate_document_content(uploaded_file, filename):
     extension = os.path.splitext(filename)[1].lstrip(".").lower()
-    if detected_extension(uploaded_file, filename) != extension:
+    if not content_matches_extension(uploaded_file, extension):
         raise ValidationError(
             "Der Inhalt der Datei passt nicht zur Endung „.%(extension)s“. "
             "Bitte eine echte %(label)s-Datei hochladen.",

@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
-from wagtail.documents.models import AbstractDocument
 from wagtail.admin.panels import FieldPanel
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
 from .file_types import describe_file, validate_document_content
@@ -26,8 +26,11 @@ class Download(AbstractDocument):
         permissions = [("choose_document", "Can choose document")]
 
     def clean(self):
+        if not self.file:
+            # The upload form has already said why there is no file (e.g. too large).
+            return
         super().clean()
-        if self.file and not getattr(self.file, "_committed", True):
+        if not getattr(self.file, "_committed", True):
             try:
                 validate_document_content(self.file.file, self.file.name)
             except ValidationError as error:

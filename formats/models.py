@@ -41,9 +41,13 @@ class FormatIndexPage(Page):
 
 class FormatPageQuerySet(PageQuerySet):
     def with_kits(self):
-        return self.prefetch_related(
-            Prefetch("kits", queryset=FormatKit.objects.select_related("document"))
-        ).filter(kits__isnull=False).distinct()
+        return (
+            self.prefetch_related(
+                Prefetch("kits", queryset=FormatKit.objects.select_related("document"))
+            )
+            .filter(kits__isnull=False)
+            .distinct()
+        )
 
 
 class FormatPage(TeaserMixin, HeaderImageMixin, Page):

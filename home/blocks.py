@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -15,7 +16,9 @@ from downloads.blocks import DownloadBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
-SAFE_URL_PATTERN = re.compile(r"^(https?://[^\s]+|mailto:[^\s@]+@[^\s@]+|tel:\+?[\d\s/-]+|/[^\s]*|#[\w-]+)$")
+SAFE_URL_PATTERN = re.compile(
+    r"^(https?://[^\s]+|mailto:[^\s@]+@[^\s@]+|tel:\+?[\d\s/-]+|/[^\s]*|#[\w-]+)$"
+)
 
 
 class LinkURLBlock(blocks.CharBlock):
@@ -77,6 +80,10 @@ class ImageBlock(blocks.StructBlock):
         description = "Ein einzelnes Bild mit optionaler Bildunterschrift."
         preview_value = {"caption": "Das Innovation Office am Alter Markt"}
 
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("pk").first()
+        return self.normalize({**self.meta.preview_value, "image": image})
+
 
 class GalleryImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label="Bild")
@@ -133,7 +140,8 @@ class CallToActionValue(blocks.StructValue):
         return self.get("link_document")
 
     @property
-    def is_download(self):
+    def offers_download(self):
+        """Documents are always downloads; other targets when the editor marked them so."""
         return bool(self.get("is_download") or self.get("link_document"))
 
 
@@ -196,6 +204,10 @@ class ContactPersonBlock(blocks.StructBlock):
         description = "„Du hast Fragen? Dann melde dich bei …“ mit Kontaktkarte."
         preview_value = {"heading": "Du hast Fragen?", "intro": "Dann melde dich bei"}
 
+    def get_preview_value(self):
+        person = self.child_blocks["person"].target_model.objects.order_by("pk").first()
+        return self.normalize({**self.meta.preview_value, "person": person})
+
 
 class FactBlock(blocks.StructBlock):
     value = blocks.CharBlock(label="Zahl", max_length=30, help_text="z. B. „10“ oder „140+“")
@@ -228,7 +240,10 @@ class FactsBlock(blocks.StructBlock):
 
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
-VIDEO_ID_PATTERN = re.compile(r"^[\w-]{6,20}$")
+VIDEO_ID_PATTERNS = {
+    "youtube": re.compile(r"^[\w-]{11}$"),
+    "vimeo": re.compile(r"^\d{1,12}$"),
+}
 
 
 def parse_video_url(url):
@@ -250,7 +265,7 @@ def parse_video_url(url):
         provider = "vimeo"
     else:
         return None, None
-    if not video_id or not VIDEO_ID_PATTERN.match(video_id):
+    if not video_id or not VIDEO_ID_PATTERNS[provider].match(video_id):
         return None, None
     return provider, video_id
 
@@ -328,6 +343,16 @@ class RelatedPostsBlock(blocks.StructBlock):
         help_text = "Bis zu sechs Beiträge als Karten; unveröffentlichte werden ausgelassen."
         description = "Verweist auf andere Beiträge, die zum Thema passen."
         preview_value = {"heading": "Das könnte dich auch interessieren", "posts": []}
+
+    def get_context(self, value, parent_context=None):
+        """Only live, public posts, in the editor's order, fetched in one query."""
+        from blog.models import BlogPage
+
+        context = super().get_context(value, parent_context)
+        chosen_ids = [page.pk for page in value["posts"] if page]
+        posts = BlogPage.objects.for_listing().filter(pk__in=chosen_ids)
+        context["posts"] = sorted(posts, key=lambda post: chosen_ids.index(post.pk))
+        return context
 
 
 class BodyStreamBlock(blocks.StreamBlock):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
@@ -5,6 +6,7 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail.models import Page
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -41,3 +43,8 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """Render without context processors: the failure may lie in the database they need."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def serve_media(request, path):
+    """Uploaded media for deployments without a web server in front (see SERVE_MEDIA_FILES)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -9,7 +9,8 @@ class CreditedImage(AbstractImage):
         "Bildnachweis",
         max_length=255,
         blank=True,
-        help_text="Wird überall angezeigt, wo das Bild erscheint, z. B. „© Maria Muster / Unsplash“.",
+        help_text="Wird überall angezeigt, wo das Bild erscheint, "
+        "z. B. „© Maria Muster / Unsplash“.",
     )
 
     admin_form_fields = (

@@ -1,3 +1,4 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -41,6 +42,7 @@ class TeaserMixin(models.Model):
     teaser = models.TextField(
         "Teaser",
         max_length=TEASER_MAX_LENGTH,
+        validators=[MaxLengthValidator(TEASER_MAX_LENGTH)],
         help_text="Kurze Zusammenfassung ohne Formatierung (höchstens 300 Zeichen); "
         "erscheint in Übersichten und in Suchmaschinen.",
     )
