@@ -187,6 +187,8 @@ class DemoContentLoader:
                 credit=IMAGE_CREDIT,
                 collection=self.collection,
                 file=ContentFile(data, name=f"{key}.png"),
+                file_size=len(data),
+                file_hash=hashlib.sha1(data).hexdigest(),
             )
             image.save()
         return image
@@ -200,6 +202,8 @@ class DemoContentLoader:
                 description="Anleitung für den Aufbau einer Community of Practice",
                 collection=self.collection,
                 file=ContentFile(data, name=KIT_FILE_NAME),
+                file_size=len(data),
+                file_hash=hashlib.sha1(data).hexdigest(),
             )
             kit.full_clean()
             kit.save()
@@ -242,7 +246,6 @@ class DemoContentLoader:
             body=[
                 ("heading", {"text": "Das CoP Starter Kit", "level": "h2"}),
                 *markdown_to_blocks(kit_body, SiteAssets(), self.warn),
-                ("download", {"document": kit, "label": "CoP Starter Kit herunterladen"}),
             ],
             category=categories["Community of Practice"],
             contact_person=maria,

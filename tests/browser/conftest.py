@@ -28,8 +28,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """A fresh Chromium per test.
+
+    Playwright's sync API leaves an event loop in this thread while it runs; Django then keys
+    its database connections to that loop's context, and the next transactional test would get
+    a connection without the serialized initial data (Wagtail's root page) to restore.
+    """
     if not CHROMIUM.exists():
         pytest.fail(
             f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)."
