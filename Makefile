@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites clean
+.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries clean
 
 $(VENV)/installed.stamp: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), "OIC CMS needs Python 3.13, found " + sys.version.split()[0]'
@@ -43,6 +43,10 @@ pytest: install browser-prerequisites
 	$(VENV)/bin/pytest
 
 test: lint check-migrations pytest
+
+# Benchmarks print figures; they are not part of `make test`.
+bench-queries: install
+	$(PY) benchmarks/listing_queries.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles var
