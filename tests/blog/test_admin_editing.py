@@ -51,7 +51,12 @@ def test_editor_publishes_post_from_the_admin(editor_client, site_tree, client):
         post_form(
             category,
             PersonFactory(name="Maria Gonçalves"),
-            body=[("call_to_action", {"label": "Anmelden", "link_url": "/#newsletter", "style": "primary"})],
+            body=[
+                (
+                    "call_to_action",
+                    {"label": "Anmelden", "link_url": "/#newsletter", "style": "primary"},
+                )
+            ],
         ),
     )
     assert response.status_code == 302

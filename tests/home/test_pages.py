@@ -103,3 +103,24 @@ class TestHomePageTypeRules(WagtailPageTestCase):
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+
+def test_german_500_page_renders_without_the_database(rf, django_assert_num_queries):
+    from home.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert "Da ist etwas schiefgelaufen" in html
+
+
+def test_image_credit_is_shown_on_listing_cards(client, site_tree):
+    from tests.factories import ImageFactory
+
+    BlogPageFactory(
+        parent=site_tree.blog_index, header_image=ImageFactory(credit="© Jana Foto / Unsplash")
+    )
+    assert "Bild: © Jana Foto / Unsplash" in client.get("/beitraege/").content.decode()
+    assert "Bild: © Jana Foto / Unsplash" in client.get("/").content.decode()
