@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from downloads.blocks import DownloadBlock
+from newsletter.blocks import NewsletterBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -375,3 +376,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     facts = FactsBlock()
     video = VideoBlock()
     related_posts = RelatedPostsBlock()
+    newsletter = NewsletterBlock()

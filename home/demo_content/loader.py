@@ -15,9 +15,20 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
 from downloads.models import Download, DownloadsPage
 from formats.models import FormatIndexPage, FormatKit, FormatPage
 from home.models import CreditedImage, FooterLink, HomePage, Person, SiteSettings, StandardPage
+from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
 
 from . import media, standard_pages
 from .plain_text import clean_scraped_lines, plain_text_to_blocks
+
+
+def newsletter_block_value():
+    return {
+        "heading": DEFAULT_HEADING,
+        "text": DEFAULT_TEXT,
+        "button_label": "Anmelden",
+        "consent_text": DEFAULT_CONSENT_HTML,
+    }
+
 
 SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 SEED_COP_POST = SEEDS_DIR / "000_f16d077a1365393a.txt"
@@ -126,6 +137,7 @@ class DemoContentLoader:
                 "call_to_action",
                 {"label": "Unsere Formate entdecken", "link_url": "/formate/", "style": "primary"},
             ),
+            ("newsletter", newsletter_block_value()),
         ]
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
@@ -147,6 +159,7 @@ class DemoContentLoader:
         settings.office_address = "Innovation Office\nAlter Markt 13\n33602 Bielefeld"
         settings.postal_address = "Stadt Bielefeld\nOpen Innovation City\n33597 Bielefeld"
         settings.opening_hours = "Di. und Do. 10–16 Uhr\nund nach Vereinbarung"
+        settings.footer_newsletter = [("newsletter", newsletter_block_value())]
         settings.save()
 
     def categories(self):

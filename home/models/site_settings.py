@@ -4,7 +4,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
+
+from newsletter.blocks import NewsletterBlock
 
 
 @register_setting(icon="site")
@@ -19,6 +22,14 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     office_address = models.TextField("Büroadresse", blank=True)
     postal_address = models.TextField("Postanschrift", blank=True)
     opening_hours = models.TextField("Öffnungszeiten", blank=True)
+    footer_newsletter = StreamField(
+        [("newsletter", NewsletterBlock())],
+        verbose_name="Newsletter-Anmeldung im Footer",
+        blank=True,
+        max_num=1,
+        help_text="Erscheint auf jeder Seite; Links mit ?newsletter=true springen hierher, "
+        "wenn die Seite selbst kein Anmeldeformular hat.",
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -32,6 +43,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             ],
             heading="Kontakt",
         ),
+        FieldPanel("footer_newsletter"),
         InlinePanel("social_links", label="Social-Media-Link", heading="Social Media"),
         InlinePanel("footer_links", label="Footer-Link", heading="Links im Footer"),
     ]

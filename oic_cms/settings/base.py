@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "blog",
     "formats",
     "downloads",
+    "newsletter",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -31,6 +32,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -48,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsletter.middleware.NewsletterDeepLinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -141,6 +145,14 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
+# Background tasks (Wagtail's own and the newsletter e-mails) run immediately by default;
+# TASKS_BACKEND=database queues them for `manage.py db_worker` (see README).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "immediate")]}}
+
 WAGTAIL_SITE_NAME = "Open Innovation City Bielefeld"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CreditedImage"
@@ -183,3 +195,20 @@ LOGGING = {
     # Every page save runs several small tasks; their start/finish lines drown the real output.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Newsletter (double opt-in, see newsletter/)
+NEWSLETTER_CONFIRMATION_VALID_HOURS = 48
+NEWSLETTER_RESEND_MINUTES = 5
+NEWSLETTER_MIN_FILL_SECONDS = env_int("NEWSLETTER_MIN_FILL_SECONDS", 3)
+NEWSLETTER_FORM_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
+NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS = 60 * 60
+NEWSLETTER_RATE_LIMIT_PER_CLIENT = env_int("NEWSLETTER_RATE_LIMIT_PER_CLIENT", 10)
+NEWSLETTER_RATE_LIMIT_PER_ADDRESS = env_int("NEWSLETTER_RATE_LIMIT_PER_ADDRESS", 3)
+NEWSLETTER_TRUSTED_PROXIES = env_int("NEWSLETTER_TRUSTED_PROXIES", 0)
+NEWSLETTER_STORE_IP_ADDRESS = env_bool("NEWSLETTER_STORE_IP_ADDRESS", False)
+NEWSLETTER_UNSUBSCRIBE_EMAIL = env_str("NEWSLETTER_UNSUBSCRIBE_EMAIL")
+NEWSLETTER_PENDING_RETENTION_DAYS = env_int("NEWSLETTER_PENDING_RETENTION_DAYS", 30)
+NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = env_int("NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS", 365)
+# Key for the hashes that prove past opt-outs; defaults to SECRET_KEY. Set it separately so
+# that rotating SECRET_KEY does not orphan the proofs.
+NEWSLETTER_OPT_OUT_HASH_KEY = env_str("NEWSLETTER_OPT_OUT_HASH_KEY")

@@ -702,6 +702,7 @@ EXPECTED_LABELS = {
     "facts": "Zahlen & Fakten",
     "video": "Video",
     "related_posts": "Verwandte Beiträge",
+    "newsletter": "Newsletter-Anmeldung",
 }
 
 

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsletter"
+
+urlpatterns = [
+    path("", views.signup, name="signup"),
+    path("anmelden/", views.subscribe, name="subscribe"),
+    path("fast-geschafft/", views.thanks, name="thanks"),
+    path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
+    path("abmelden/<str:token>/", views.unsubscribe_page, name="unsubscribe"),
+    path("abmelden/<str:token>/sofort/", views.unsubscribe_one_click, name="unsubscribe_one_click"),
+]
