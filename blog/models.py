@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.mixins import HeaderImageMixin, TeaserMixin
+from home.models.mixins import HeaderImageMixin, SearchEngineVisibilityMixin, TeaserMixin
 
 from .categories import category_slug, transliterate
 
@@ -85,7 +85,7 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
     """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
 
     intro = models.TextField("Einleitung", blank=True, max_length=600)
@@ -155,7 +155,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return BlogFeed(self, category)(request)
 
 
-class BlogPage(TeaserMixin, HeaderImageMixin, Page):
+class BlogPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page):
     """A post: teaser, authors, categories, date, header image and a composed body."""
 
     date = models.DateField(
@@ -186,6 +186,13 @@ class BlogPage(TeaserMixin, HeaderImageMixin, Page):
         related_name="posts",
     )
 
+    celebrate = models.BooleanField(
+        "Konfetti am Ende",
+        default=False,
+        help_text="Zeigt am Ende des Beitrags einen kurzen Konfetti-Effekt; nicht bei "
+        "Besucher*innen, die reduzierte Bewegung eingestellt haben.",
+    )
+
     objects = BlogPageManager()
 
     content_panels = [
@@ -200,6 +207,7 @@ class BlogPage(TeaserMixin, HeaderImageMixin, Page):
             [FieldPanel("related_post"), FieldPanel("related_format")],
             heading="Verknüpfungen",
         ),
+        FieldPanel("celebrate"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
+from home.models.mixins import SearchEngineVisibilityMixin
+
 from .file_types import describe_file, validate_document_content
 
 
@@ -44,7 +46,7 @@ class Download(AbstractDocument):
         return describe_file(self.file_extension, size)
 
 
-class DownloadsPage(Page):
+class DownloadsPage(SearchEngineVisibilityMixin, Page):
     """``/downloads/``: every format's kits in one place."""
 
     intro = models.TextField("Einleitung", blank=True, max_length=600)

@@ -7,12 +7,12 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.mixins import HeaderImageMixin, TeaserMixin
+from home.models.mixins import HeaderImageMixin, SearchEngineVisibilityMixin, TeaserMixin
 
 MORE_POSTS_COUNT = 3
 
 
-class FormatIndexPage(Page):
+class FormatIndexPage(SearchEngineVisibilityMixin, Page):
     """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
 
     intro = models.TextField("Einleitung", blank=True, max_length=600)
@@ -50,7 +50,7 @@ class FormatPageQuerySet(PageQuerySet):
         )
 
 
-class FormatPage(TeaserMixin, HeaderImageMixin, Page):
+class FormatPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page):
     """One format, its kits to download, a contact person and the newest posts about it."""
 
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)

@@ -13,11 +13,18 @@ class CreditedImage(AbstractImage):
         "z. B. „© Maria Muster / Unsplash“.",
     )
 
+    credit_url = models.URLField(
+        "Link zum Bildnachweis",
+        blank=True,
+        help_text="Optional, z. B. das Profil der Fotografin oder die Bildquelle.",
+    )
+
     admin_form_fields = (
         "title",
         "file",
         "description",
         "credit",
+        "credit_url",
         "collection",
         "tags",
         "focal_point_x",

@@ -1,6 +1,7 @@
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
 
 TEASER_MAX_LENGTH = 300
 
@@ -53,3 +54,27 @@ class TeaserMixin(models.Model):
     @property
     def meta_description(self):
         return self.search_description or self.teaser
+
+
+class SearchEngineVisibilityMixin(models.Model):
+    """Lets editors keep a page out of search engines: ``noindex`` and no sitemap entry."""
+
+    hide_from_search_engines = models.BooleanField(
+        "Nicht in Suchmaschinen",
+        default=False,
+        help_text="Die Seite bleibt öffentlich, wird aber nicht in Suchmaschinen aufgenommen "
+        "und fehlt in der Sitemap.",
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("hide_from_search_engines"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        if self.hide_from_search_engines:
+            return []
+        return super().get_sitemap_urls(request)

@@ -6,8 +6,10 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 
+from .mixins import SearchEngineVisibilityMixin
 
-class HomePage(Page):
+
+class HomePage(SearchEngineVisibilityMixin, Page):
     """The site root: hero, free content, the newest posts and the formats."""
 
     hero_heading = models.CharField("Überschrift", max_length=200)
@@ -68,7 +70,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SearchEngineVisibilityMixin, Page):
     """Plain content pages such as Impressum, Datenschutz and Barrierefreiheit."""
 
     intro = models.TextField("Einleitung", blank=True, max_length=600)

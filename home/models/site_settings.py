@@ -22,6 +22,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     office_address = models.TextField("Büroadresse", blank=True)
     postal_address = models.TextField("Postanschrift", blank=True)
     opening_hours = models.TextField("Öffnungszeiten", blank=True)
+    pretix_shop_url = models.URLField(
+        "pretix-Shop des Veranstalters",
+        blank=True,
+        help_text="Adresse des pretix-Veranstalters, z. B. https://pretix.eu/oic-bielefeld/; "
+        "Veranstaltungen hängen daran nur noch ihren Kurznamen an.",
+    )
     footer_newsletter = StreamField(
         [("newsletter", NewsletterBlock())],
         verbose_name="Newsletter-Anmeldung im Footer",
@@ -44,6 +50,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading="Kontakt",
         ),
         FieldPanel("footer_newsletter"),
+        FieldPanel("pretix_shop_url"),
         InlinePanel("social_links", label="Social-Media-Link", heading="Social Media"),
         InlinePanel("footer_links", label="Footer-Link", heading="Links im Footer"),
     ]
