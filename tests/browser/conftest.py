@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,6 +46,9 @@ def browser():
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         yield browser
+        # Connections opened inside Playwright's event-loop context are invisible to the
+        # teardown outside it; close them here so the test database can be dropped.
+        connections.close_all()
         browser.close()
 
 
