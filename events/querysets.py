@@ -1,0 +1,46 @@
+"""Which events a listing shows: live, public, upcoming or past in Bielefeld's local time."""
+
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
+from wagtail.models import PageQuerySet, PageViewRestriction
+
+from .schedule import local_today
+
+
+class EventPageQuerySet(PageQuerySet):
+    def public_in_one_query(self):
+        """Wagtail's ``public()`` as a subquery; ``public()`` first loads every view restriction."""
+        restricted_sections = PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("path"), F("page__path"))
+        )
+        return self.exclude(Exists(restricted_sections))
+
+    def for_listing(self):
+        """Live public events with what a card shows, in one query (plus renditions, if any)."""
+        return (
+            self.live()
+            .public_in_one_query()
+            .select_related("format", "header_image")
+            .prefetch_related("header_image__renditions")
+        )
+
+    def upcoming(self, today=None):
+        """Events of today (Bielefeld's date) or later, the next one first."""
+        today = today or local_today()
+        return (
+            self.for_listing()
+            .filter(date__gte=today)
+            .order_by("date", F("start_time").asc(nulls_first=True), "pk")
+        )
+
+    def past(self, today=None):
+        """Events before today (Bielefeld's date), the latest one first."""
+        today = today or local_today()
+        return (
+            self.for_listing()
+            .filter(date__lt=today)
+            .order_by("-date", F("start_time").desc(nulls_last=True), "-pk")
+        )
+
+    def in_format(self, format_page):
+        return self.filter(format=format_page) if format_page is not None else self
