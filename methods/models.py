@@ -1,0 +1,266 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import Lower
+from django.http import Http404
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from blog.models import Category
+from home.blocks import BodyStreamBlock
+from home.models.mixins import HeaderImageMixin, SearchEngineVisibilityMixin, TeaserMixin
+
+from .facts import (
+    LONGEST_DURATION,
+    MAX_PARTICIPANTS,
+    SHORTEST_DURATION,
+    Difficulty,
+    participants_label,
+)
+from .filters import PAGE_PARAM, MethodFilter, single_value
+
+METHODS_PER_PAGE = 12
+RESULTS_TEMPLATE = "methods/includes/method_results.html"
+PARTICIPANTS_ORDER_MESSAGE = (
+    "Die höchste Zahl an Teilnehmenden darf nicht kleiner sein als die niedrigste."
+)
+
+
+class MethodIndexPage(SearchEngineVisibilityMixin, Page):
+    """``/methoden/``, the Methodenkoffer: every method, filterable by its facts and category.
+
+    With ``?partial=1`` (sent by ``method-filter.js``) the page answers with the results
+    fragment only; the address without it always gives the whole page.
+    """
+
+    intro = models.TextField("Einleitung", blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methods.MethodPage"]
+    max_count = 1
+    template = "methods/method_index_page.html"
+
+    class Meta:
+        verbose_name = "Methodenkoffer"
+        verbose_name_plural = "Methodenkoffer"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    def methods(self):
+        return MethodPage.objects.child_of(self).for_listing()
+
+    def categories_with_method_counts(self):
+        live_methods_here = Q(method_pages__live=True, method_pages__path__startswith=self.path)
+        return Category.objects.annotate(
+            method_count=Count("method_pages", filter=live_methods_here, distinct=True)
+        )
+
+    @staticmethod
+    def wants_results_fragment(request):
+        value = single_value(request.GET, "partial")
+        if value not in {"", "1"}:
+            raise Http404("Unbekannter Parameter")
+        return value == "1"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        method_filter = MethodFilter.from_query(
+            request.GET,
+            base_url=self.get_url(request) or "",
+            categories=self.categories_with_method_counts(),
+        )
+        paginator = Paginator(method_filter.apply(self.methods()), METHODS_PER_PAGE)
+        try:
+            page_of_methods = paginator.page(single_value(request.GET, PAGE_PARAM) or 1)
+        except InvalidPage as error:
+            raise Http404("Diese Seite gibt es nicht.") from error
+        context.update(
+            method_filter=method_filter,
+            methods=page_of_methods,
+            paginator=paginator,
+            pagination=method_filter.pagination(page_of_methods),
+            canonical_query=method_filter.query_string(page=page_of_methods.number),
+        )
+        return context
+
+    def get_template(self, request, *args, **kwargs):
+        if self.wants_results_fragment(request):
+            return RESULTS_TEMPLATE
+        return super().get_template(request, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.wants_results_fragment(request):
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class MethodPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live public methods A–Z, with what a card shows fetched in constant queries."""
+        return (
+            self.live()
+            .public()
+            .order_by(Lower("title"), "pk")
+            .defer_streamfields()
+            .prefetch_related(
+                "categories",
+                Prefetch("authors", queryset=MethodPageAuthor.objects.select_related("person")),
+                Prefetch(
+                    "header_image",
+                    queryset=get_image_model().objects.prefetch_renditions(),
+                ),
+            )
+        )
+
+
+MethodPageManager = PageManager.from_queryset(MethodPageQuerySet)
+
+
+class MethodPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page):
+    """A creativity method: its Steckbrief (duration, group size, material, difficulty) and
+    a composed description."""
+
+    date = models.DateField(
+        "Veröffentlichungsdatum",
+        default=datetime.date.today,
+        help_text="Erscheint auf der Seite der Methode.",
+    )
+    categories = ParentalManyToManyField(
+        Category,
+        verbose_name="Kategorien",
+        related_name="method_pages",
+        blank=True,
+        help_text="Die Methode lässt sich im Methodenkoffer nach diesen Kategorien filtern.",
+    )
+    duration_minutes = models.PositiveIntegerField(
+        "Dauer in Minuten",
+        validators=[MinValueValidator(SHORTEST_DURATION), MaxValueValidator(LONGEST_DURATION)],
+        help_text=f"Wie lange die Methode ungefähr dauert, z. B. 45 "
+        f"({SHORTEST_DURATION} bis {LONGEST_DURATION} Minuten).",
+    )
+    min_participants = models.PositiveIntegerField(
+        "Mindestens",
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)],
+        help_text="Kleinste sinnvolle Zahl an Teilnehmenden.",
+    )
+    max_participants = models.PositiveIntegerField(
+        "Höchstens",
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)],
+        help_text="Größte sinnvolle Zahl an Teilnehmenden.",
+    )
+    materials = models.TextField(
+        "Material",
+        blank=True,
+        help_text="Ein Material pro Zeile, z. B. „Haftnotizen“; leer lassen, wenn nichts "
+        "gebraucht wird.",
+    )
+    difficulty = models.CharField(
+        "Schwierigkeit",
+        max_length=20,
+        choices=Difficulty.choices,
+        default=Difficulty.MEDIUM,
+        help_text="Wie viel Erfahrung die Moderation braucht.",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name="Beschreibung und Ablauf", blank=True)
+
+    objects = MethodPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        InlinePanel("authors", label="Autor*in", heading="Autor*innen", min_num=1),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("date"),
+        HeaderImageMixin.header_image_panel,
+        MultiFieldPanel(
+            [
+                FieldPanel("duration_minutes"),
+                FieldRowPanel(
+                    [FieldPanel("min_participants"), FieldPanel("max_participants")],
+                    heading="Gruppengröße (Teilnehmende)",
+                ),
+                FieldPanel("difficulty"),
+                FieldPanel("materials"),
+            ],
+            heading="Steckbrief",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("materials"),
+        index.SearchField("body"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.FilterField("difficulty"),
+        index.FilterField("duration_minutes"),
+    ]
+
+    parent_page_types = ["methods.MethodIndexPage"]
+    subpage_types = []
+    template = "methods/method_page.html"
+
+    class Meta:
+        verbose_name = "Methode"
+        verbose_name_plural = "Methoden"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_participants__lte=F("max_participants")),
+                name="method_participants_in_order",
+                violation_error_message=PARTICIPANTS_ORDER_MESSAGE,
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if (
+            self.min_participants is not None
+            and self.max_participants is not None
+            and self.min_participants > self.max_participants
+        ):
+            raise ValidationError({"max_participants": PARTICIPANTS_ORDER_MESSAGE})
+
+    @property
+    def duration_label(self):
+        return f"{self.duration_minutes} Minuten"
+
+    @property
+    def participants_label(self):
+        return participants_label(self.min_participants, self.max_participants)
+
+    @property
+    def material_list(self):
+        return [line.strip() for line in self.materials.splitlines() if line.strip()]
+
+    @cached_property
+    def author_people(self):
+        return [author.person for author in self.authors.select_related("person", "person__photo")]
+
+
+class MethodPageAuthor(Orderable):
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "home.Person", verbose_name="Person", on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Autor*in"
+        verbose_name_plural = "Autor*innen"
