@@ -267,3 +267,6 @@ class BlogPageAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Autor*in"
         verbose_name_plural = "Autor*innen"
+
+
+from .authors import AuthorIndexPage  # noqa: E402, F401

@@ -1,12 +1,56 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+# Letters that Unicode does not decompose into an ASCII base letter, spelled as German readers
+# expect: "Jürgen Weiß" → "juergen-weiss", "Emre Yılmaz" → "emre-yilmaz" (not "jurgen-wei").
+TRANSLITERATIONS = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "ẞ": "SS",
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "đ": "d",
+        "Đ": "D",
+    }
+)
+SLUG_MAX_LENGTH = 100
+FALLBACK_SLUG = "person"
+
+
+def person_slug(name):
+    """The ASCII slug of a name: "Maria Gonçalves" → "maria-goncalves"."""
+    return slugify(name.translate(TRANSLITERATIONS))[:SLUG_MAX_LENGTH].strip("-") or FALLBACK_SLUG
 
 
 class Person(index.Indexed, models.Model):
     """Someone of the OIC team or a guest author: shown as author card and contact person."""
 
     name = models.CharField("Name", max_length=255)
+    slug = models.SlugField(
+        "Kurzname für Links",
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        help_text="Wird beim ersten Speichern aus dem Namen gebildet, wenn leer, z. B. "
+        "„maria-goncalves“; erscheint in der Adresse der Autorenseite "
+        "(/autoren/maria-goncalves/). Ändert sich nicht mit dem Namen, damit Links gültig "
+        "bleiben.",
+    )
     role = models.CharField("Rolle", max_length=255, blank=True, help_text="z. B. „Projektleitung“")
     photo = models.ForeignKey(
         "home.CreditedImage",
@@ -22,6 +66,17 @@ class Person(index.Indexed, models.Model):
         help_text="Ein Fachgebiet pro Zeile.",
     )
     email = models.EmailField("E-Mail", blank=True)
+    show_in_team = models.BooleanField(
+        "Im Team zeigen",
+        default=False,
+        help_text="Zeigt die Person im Team-Block, z. B. auf der Startseite.",
+    )
+    sort_order = models.IntegerField(
+        "Reihenfolge im Team",
+        default=0,
+        help_text="Kleinere Zahlen stehen im Team-Block weiter vorn; bei gleicher Zahl "
+        "entscheidet der Name.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -29,6 +84,11 @@ class Person(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("expertise"),
         FieldPanel("email"),
+        MultiFieldPanel(
+            [FieldPanel("show_in_team"), FieldPanel("sort_order")],
+            heading="Team",
+        ),
+        FieldPanel("slug"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -43,6 +103,30 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Gives a new person a slug from the name; later renames keep it, so links stay valid."""
+        if not self.slug:
+            self.slug = self.unique_slug()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "slug"}
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        """The name's slug, with ``-2``, ``-3``, … when another person already has it."""
+        base = person_slug(self.name)
+        taken = set(
+            Person.objects.filter(slug__startswith=base[: SLUG_MAX_LENGTH - 8])
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            suffix = f"-{number}"
+            slug = base[: SLUG_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
+        return slug
 
     @property
     def expertise_areas(self):
