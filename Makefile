@@ -39,8 +39,9 @@ browser-prerequisites:
 		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) ; } \
 		|| { echo "Browser tests need Debian's chromium at $(CHROMIUM): apt-get install chromium"; exit 1; }
 
+# One worker per core; the browser tests each start their own Chromium and live server.
 pytest: install browser-prerequisites
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 test: lint check-migrations pytest
 

@@ -25,11 +25,8 @@ AUTHOR_INDEX_TITLE = "Autor*innen"
 
 
 def method_page_model():
-    """``methods.MethodPage`` once that app defines it, else ``None``."""
-    try:
-        return apps.get_model("methods", "MethodPage")
-    except LookupError:
-        return None
+    """``methods.MethodPage``, looked up lazily: the methods app imports blog's models."""
+    return apps.get_model("methods", "MethodPage")
 
 
 def with_photo_renditions(people):
@@ -66,23 +63,15 @@ class AuthorIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
         return BlogPage.objects.for_listing().filter(path__startswith=self.site_path)
 
     def methods(self):
-        """Live public methods of this site, or ``None`` while there is no methods app."""
-        method_model = method_page_model()
-        if method_model is None:
-            return None
-        manager = method_model.objects
-        methods = (
-            manager.for_listing() if hasattr(manager, "for_listing") else manager.live().public()
-        )
-        return methods.filter(path__startswith=self.site_path)
+        """Live public methods of this site."""
+        return method_page_model().objects.for_listing().filter(path__startswith=self.site_path)
 
     def people(self):
         """Everyone who is an author of a live public post or method here."""
-        authored = Q(pk__in=BlogPageAuthor.objects.filter(page__in=self.posts()).values("person"))
-        methods = self.methods()
-        if methods is not None:
-            method_authors = methods.model._meta.get_field("authors").related_model
-            authored |= Q(pk__in=method_authors.objects.filter(page__in=methods).values("person"))
+        method_authors = method_page_model()._meta.get_field("authors").related_model
+        authored = Q(
+            pk__in=BlogPageAuthor.objects.filter(page__in=self.posts()).values("person")
+        ) | Q(pk__in=method_authors.objects.filter(page__in=self.methods()).values("person"))
         return Person.objects.filter(authored)
 
     def posts_by(self, person):
@@ -91,12 +80,11 @@ class AuthorIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
         )
 
     def methods_by(self, person):
-        methods = self.methods()
-        if methods is None:
-            return []
-        method_authors = methods.model._meta.get_field("authors").related_model
+        method_authors = method_page_model()._meta.get_field("authors").related_model
         return list(
-            methods.filter(pk__in=method_authors.objects.filter(person=person).values("page"))
+            self.methods().filter(
+                pk__in=method_authors.objects.filter(person=person).values("page")
+            )
         )
 
     def author_path(self, person_slug):

@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
@@ -33,13 +34,22 @@ class FormatIndexPage(SearchEngineVisibilityMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["formats"] = (
-            FormatPage.objects.child_of(self).live().public().select_related("header_image")
-        )
+        context["formats"] = FormatPage.objects.child_of(self).for_listing()
         return context
 
 
 class FormatPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live, public formats in tree order, with header image renditions prefetched."""
+        return (
+            self.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(
+                Prefetch("header_image", queryset=get_image_model().objects.prefetch_renditions())
+            )
+        )
+
     def with_kits(self):
         return (
             self.prefetch_related(

@@ -3,7 +3,11 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from .blocks import CallToActionBlock, LinkURLBlock
+from events.blocks import UpcomingEventsBlock
+from projects.blocks import ProjectsBlock
+
+from .blocks import BodyStreamBlock, CallToActionBlock, LinkURLBlock
+from .people_blocks import TeamBlock
 
 # Section anchors in use on today's site (/#about, /#events, …); a section block renders its
 # anchor as the id of its first occurrence on the page.
@@ -110,3 +114,36 @@ class ContactBlock(blocks.StructBlock):
         )
         description = "Kontaktdaten der Open Innovation City mit Link zur Karte."
         preview_value = {"heading": "Kontakt", "intro": "Besuch uns im Innovation Office."}
+
+
+class FormatsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Überschrift", default="Unsere Formate", max_length=120)
+    intro = blocks.TextBlock(label="Einleitung", required=False, max_length=600)
+
+    class Meta:
+        icon = "group"
+        label = "Formate"
+        template = "blocks/formats_block.html"
+        help_text = "Zeigt automatisch alle veröffentlichten Formate als Karten."
+        description = "Die Formate der Open Innovation City, z. B. die Open Innovation Hour."
+        preview_value = {"heading": "Unsere Formate"}
+
+    def get_context(self, value, parent_context=None):
+        from formats.models import FormatPage
+
+        context = super().get_context(value, parent_context)
+        context["formats"] = FormatPage.objects.for_listing()
+        return context
+
+
+class HomePageStreamBlock(BodyStreamBlock):
+    """The content blocks plus the sections only the home page has."""
+
+    hero = HeroBlock()
+    what_we_do = WhatWeDoBlock()
+    team = TeamBlock()
+    projects = ProjectsBlock()
+    upcoming_events = UpcomingEventsBlock()
+    latest_posts = LatestPostsBlock()
+    formats = FormatsBlock()
+    contact = ContactBlock()

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.views import calendar_file
 from home import views as home_views
 
 urlpatterns = [
@@ -20,7 +21,10 @@ if settings.SERVE_MEDIA_FILES:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", home_views.serve_media)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    re_path(r"^(?P<page_path>(?:[\w-]+/)+)kalender\.ics$", calendar_file, name="calendar_file"),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -116,8 +116,20 @@ class HomePageFactory(PageFactory):
 
     title = "Startseite"
     slug = "start"
-    hero_heading = "Open Innovation City Bielefeld"
-    hero_intro = "Gemeinsam Bielefelds Zukunft gestalten."
+    body = factory.LazyFunction(
+        lambda: [
+            (
+                "hero",
+                {
+                    "heading": "Open Innovation City Bielefeld",
+                    "intro": "Gemeinsam Bielefelds Zukunft gestalten.",
+                    "actions": [],
+                },
+            ),
+            ("latest_posts", {"heading": "Neueste Beiträge", "number": 3}),
+            ("formats", {"heading": "Unsere Formate"}),
+        ]
+    )
 
 
 class StandardPageFactory(PageFactory):

@@ -31,3 +31,9 @@ def event_of_retrospective(post):
         .order_by("-date", "-pk")
         .first()
     )
+
+
+@register.simple_tag(takes_context=True)
+def calendar_file_url(context, page):
+    """``/veranstaltungen/kalender.ics`` (or an event's): the address calendar apps subscribe to."""
+    return f"{page.get_url(context.get('request'))}kalender.ics"

@@ -13,9 +13,12 @@ from wagtail.models import Collection, Page, Site
 from blog.jekyll import SiteAssets, markdown_to_blocks
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
 from downloads.models import Download, DownloadsPage
+from events.demo_content import load_demo_events
 from formats.models import FormatIndexPage, FormatKit, FormatPage
 from home.models import CreditedImage, FooterLink, HomePage, Person, SiteSettings, StandardPage
+from methods.demo_content import load_demo_methods
 from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
+from projects.demo_content import load_demo_team_and_projects
 
 from . import media, standard_pages
 from .plain_text import clean_scraped_lines, plain_text_to_blocks
@@ -105,40 +108,24 @@ class DemoContentLoader:
         self.plain_text_posts(blog_index, categories)
         self.link_posts_to_formats(formats)
         self.legal_pages(home)
+        load_demo_team_and_projects(self.log)
+        load_demo_events(home, self.log)
+        load_demo_methods(home, self.log)
+        self.home_sections(home, format_index)
         return home
 
     def home_page(self):
-        """The HomePage as the default site's root, replacing Wagtail's welcome page."""
+        """The HomePage as the default site's root, replacing Wagtail's welcome page.
+
+        Its sections are filled in by ``home_sections`` once the content they show exists.
+        """
         root = Page.get_first_root_node()
         home = HomePage.objects.first()
         if home is None:
-            home = HomePage(
-                title="Startseite",
-                slug="start",
-                hero_heading="Open Innovation City Bielefeld",
-                hero_intro=(
-                    "Eine Initiative der Stadt Bielefeld: Wir bringen Stadtgesellschaft, "
-                    "Verwaltung, Wissenschaft und Wirtschaft zusammen, um gemeinsam Lösungen "
-                    "für unsere Stadt zu finden."
-                ),
-            )
+            home = HomePage(title="Startseite", slug="start")
             root.add_child(instance=home)
             self.log("created home page")
-        home.hero_image = self.image("hero", "Bunte Kreise als Sinnbild für Vernetzung")
         home.seo_title = "Open Innovation City Bielefeld"
-        home.body = [
-            (
-                "paragraph",
-                "<p>Offene Innovation heißt: Wissen teilen, voneinander lernen und Ideen "
-                "gemeinsam weiterentwickeln. In unseren Formaten trefft ihr Menschen, die an "
-                "ähnlichen Fragen arbeiten, im Innovation Office am Alter Markt oder online.</p>",
-            ),
-            (
-                "call_to_action",
-                {"label": "Unsere Formate entdecken", "link_url": "/formate/", "style": "primary"},
-            ),
-            ("newsletter", newsletter_block_value()),
-        ]
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.hostname, site.port = "localhost", 80
@@ -149,6 +136,74 @@ class DemoContentLoader:
             self.log(f"removed placeholder page {page.title!r}")
             page.delete()
         return HomePage.objects.get(pk=home.pk)
+
+    def home_sections(self, home, format_index):
+        """Today's one-page home: every section with the anchor old links use (/#team …)."""
+        home.body = [
+            (
+                "hero",
+                {
+                    "heading": "Open Innovation City Bielefeld",
+                    "intro": (
+                        "Eine Initiative der Stadt Bielefeld: Wir bringen Stadtgesellschaft, "
+                        "Verwaltung, Wissenschaft und Wirtschaft zusammen, um gemeinsam "
+                        "Lösungen für unsere Stadt zu finden."
+                    ),
+                    "image": self.image("hero", "Bunte Kreise als Sinnbild für Vernetzung"),
+                    "actions": [
+                        {
+                            "label": "Unsere Formate entdecken",
+                            "link_page": format_index,
+                            "style": "primary",
+                        },
+                    ],
+                },
+            ),
+            (
+                "what_we_do",
+                {
+                    "heading": "Was wir tun",
+                    "intro": (
+                        "Offene Innovation heißt: Wissen teilen, voneinander lernen und Ideen "
+                        "gemeinsam weiterentwickeln."
+                    ),
+                    "cards": [
+                        {
+                            "title": "Vernetzen",
+                            "text": "Wir bringen Menschen zusammen, die an "
+                            "ähnlichen Fragen arbeiten – über Organisationsgrenzen hinweg.",
+                        },
+                        {
+                            "title": "Lernen",
+                            "text": "In Communities of Practice, MeetUps und der "
+                            "Open Innovation Hour teilen Bielefelder*innen ihr Wissen.",
+                        },
+                        {
+                            "title": "Ausprobieren",
+                            "text": "Im Innovation Office am Alter Markt "
+                            "ist Raum für neue Ideen und Formate.",
+                        },
+                    ],
+                },
+            ),
+            (
+                "upcoming_events",
+                {"heading": "Kommende Veranstaltungen", "count": 3, "show_newsletter": True},
+            ),
+            ("latest_posts", {"heading": "Neueste Beiträge", "number": 3}),
+            ("formats", {"heading": "Unsere Formate"}),
+            ("team", {"heading": "Team"}),
+            ("projects", {"heading": "Projekte"}),
+            (
+                "contact",
+                {
+                    "heading": "Kontakt",
+                    "map_url": "https://www.openstreetmap.org/search?query=Alter%20Markt%2013%20Bielefeld",
+                },
+            ),
+            ("newsletter", newsletter_block_value()),
+        ]
+        home.save_revision().publish()
 
     def site_settings(self, home):
         site = home.get_site()

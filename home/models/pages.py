@@ -1,47 +1,31 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.sections import HomePageStreamBlock
 
 from .mixins import SearchEngineVisibilityMixin
 
 
 class HomePage(SearchEngineVisibilityMixin, Page):
-    """The site root: hero, free content, the newest posts and the formats."""
+    """The site root: one page of sections (hero, about, team, events, …) editors arrange."""
 
-    hero_heading = models.CharField("Überschrift", max_length=200)
-    hero_intro = models.TextField("Einleitung", blank=True, max_length=600)
-    hero_image = models.ForeignKey(
-        "home.CreditedImage",
-        verbose_name="Bild",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
+    body = StreamField(HomePageStreamBlock(), verbose_name="Abschnitte", blank=True)
 
-    content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel(
-            [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")],
-            heading="Bühne",
-        ),
-        FieldPanel("body"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("hero_intro"),
-        index.SearchField("body"),
-    ]
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "blog.BlogIndexPage",
+        "blog.AuthorIndexPage",
         "formats.FormatIndexPage",
+        "events.EventIndexPage",
+        "methods.MethodIndexPage",
         "downloads.DownloadsPage",
         "home.StandardPage",
     ]
@@ -52,22 +36,17 @@ class HomePage(SearchEngineVisibilityMixin, Page):
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
 
+    @cached_property
+    def hero(self):
+        return next((block.value for block in self.body if block.block_type == "hero"), None)
+
     @property
     def meta_description(self):
-        return self.search_description or self.hero_intro
+        return self.search_description or (self.hero["intro"] if self.hero else "")
 
     @property
     def social_image(self):
-        return self.hero_image
-
-    def get_context(self, request, *args, **kwargs):
-        from blog.models import BlogPage
-        from formats.models import FormatPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_posts"] = BlogPage.objects.for_listing()[:3]
-        context["formats"] = FormatPage.objects.live().public().select_related("header_image")
-        return context
+        return self.hero["image"] if self.hero else None
 
 
 class StandardPage(SearchEngineVisibilityMixin, Page):

@@ -1,5 +1,5 @@
-"""A visitor opens the next event, loads the pretix registration only after consenting, and
-saves the event to their calendar."""
+"""From the home page a visitor opens the next event, loads the pretix registration only after
+consenting, and saves the event to their calendar."""
 
 import datetime
 from urllib.parse import urlsplit
@@ -34,6 +34,10 @@ def next_event(site_tree):
     settings.save()
     meetups = FormatPageFactory(parent=site_tree.format_index, title="MeetUps", slug="meetups")
     index = EventIndexPageFactory(parent=site_tree.home)
+    site_tree.home.body = [
+        ("upcoming_events", {"heading": "Kommende Veranstaltungen", "count": 3}),
+    ]
+    site_tree.home.save_revision().publish()
     today = local_today()
     EventPageFactory(parent=index, title="Später im Jahr", date=today + datetime.timedelta(40))
     EventPageFactory(parent=index, title="Schon vorbei", date=today - datetime.timedelta(3))
@@ -73,10 +77,10 @@ def test_pretix_loads_only_after_consent_and_event_goes_to_calendar(
         lambda route: route.abort(),
     )
 
-    page.goto(f"{live_server.url}/veranstaltungen/")
+    page.goto(f"{live_server.url}/#events")
     upcoming = page.get_by_role("region", name="Kommende Veranstaltungen")
-    expect(upcoming.get_by_role("link")).to_have_count(2)
-    expect(upcoming.get_by_role("link").first).to_have_text(EVENT_TITLE)
+    expect(upcoming.get_by_role("heading", level=3)).to_have_count(2)
+    expect(upcoming.get_by_role("heading", level=3).first).to_have_text(EVENT_TITLE)
     upcoming.get_by_role("link", name=EVENT_TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(EVENT_TITLE)
 

@@ -37,7 +37,7 @@ def meetup(event_index, formats, pretix_shop, frozen_clock):
 
 
 def test_single_event_file(client, meetup):
-    response = client.get("/veranstaltungen/ki-im-ehrenamt/kalender/")
+    response = client.get("/veranstaltungen/ki-im-ehrenamt/kalender.ics")
     assert response["Content-Disposition"] == 'attachment; filename="ki-im-ehrenamt.ics"'
     calendar = parse(response)
     assert calendar["VERSION"] == "2.0"
@@ -65,10 +65,10 @@ def test_single_event_file(client, meetup):
 
 
 def test_uid_is_stable_across_edits(client, meetup):
-    first = parse(client.get("/veranstaltungen/ki-im-ehrenamt/kalender/")).events[0]["UID"]
+    first = parse(client.get("/veranstaltungen/ki-im-ehrenamt/kalender.ics")).events[0]["UID"]
     meetup.title = "Neuer Titel"
     meetup.save_revision().publish()
-    second = parse(client.get("/veranstaltungen/ki-im-ehrenamt/kalender/")).events[0]["UID"]
+    second = parse(client.get("/veranstaltungen/ki-im-ehrenamt/kalender.ics")).events[0]["UID"]
     assert first == second
 
 
@@ -88,11 +88,11 @@ def test_all_day_and_duration_events(client, event_index, frozen_clock):
         end_time=None,
         duration_minutes=360,  # into the switch to summer time
     )
-    all_day = parse(client.get("/veranstaltungen/barcamp/kalender/")).events[0]
+    all_day = parse(client.get("/veranstaltungen/barcamp/kalender.ics")).events[0]
     assert all_day.start == datetime.date(2026, 3, 28)
     assert all_day.end == datetime.date(2026, 3, 29)
     assert all_day["DTSTART"].params.get("VALUE") == "DATE"
-    night = parse(client.get("/veranstaltungen/lange-nacht/kalender/")).events[0]
+    night = parse(client.get("/veranstaltungen/lange-nacht/kalender.ics")).events[0]
     assert night.start == datetime.datetime(2026, 3, 28, 22, 0, tzinfo=EVENT_TIME_ZONE)
     assert night.end == datetime.datetime(2026, 3, 29, 4, 0, tzinfo=EVENT_TIME_ZONE)
     assert night.end.utcoffset() == datetime.timedelta(hours=2)
@@ -113,7 +113,7 @@ def test_feed_has_upcoming_and_recent_events(client, event_index, formats, froze
     draft = EventPageFactory(parent=event_index, title="Entwurf")
     draft.unpublish()
 
-    response = client.get("/veranstaltungen/kalender/")
+    response = client.get("/veranstaltungen/kalender.ics")
     assert response["Content-Disposition"] == 'inline; filename="veranstaltungen.ics"'
     calendar = parse(response)
     assert calendar["X-WR-CALNAME"] == "Veranstaltungen · Open Innovation City Bielefeld"
@@ -127,7 +127,7 @@ def test_feed_has_upcoming_and_recent_events(client, event_index, formats, froze
     assert len({event["UID"] for event in calendar.events}) == 3
     assert [timezone.tz_name for timezone in calendar.timezones] == ["Europe/Berlin"]
 
-    per_format = parse(client.get("/veranstaltungen/kalender/?format=meetups"))
+    per_format = parse(client.get("/veranstaltungen/kalender.ics?format=meetups"))
     assert per_format["X-WR-CALNAME"] == (
         "MeetUps · Veranstaltungen · Open Innovation City Bielefeld"
     )
@@ -135,20 +135,20 @@ def test_feed_has_upcoming_and_recent_events(client, event_index, formats, froze
         "Letzter Monat",
         "Nächstes MeetUp",
     ]
-    empty = parse(client.get("/veranstaltungen/kalender/?format=open-innovation-hour&x=1"))
+    empty = parse(client.get("/veranstaltungen/kalender.ics?format=open-innovation-hour&x=1"))
     assert [event["SUMMARY"] for event in empty.events] == ["Offene Daten"]
 
 
 def test_feed_for_unknown_format_is_404_and_empty_feed_is_valid(client, event_index):
-    assert client.get("/veranstaltungen/kalender/?format=gibt-es-nicht").status_code == 404
-    calendar = parse(client.get("/veranstaltungen/kalender/"))
+    assert client.get("/veranstaltungen/kalender.ics?format=gibt-es-nicht").status_code == 404
+    calendar = parse(client.get("/veranstaltungen/kalender.ics"))
     assert calendar.events == [] and calendar["VERSION"] == "2.0"
 
 
 def test_feed_queries_do_not_grow_with_the_number_of_events(client, event_index, formats):
     def queries_for_feed():
         with CaptureQueriesContext(connection) as queries:
-            parse(client.get("/veranstaltungen/kalender/"))
+            parse(client.get("/veranstaltungen/kalender.ics"))
         return len(queries)
 
     for _ in range(2):

@@ -45,7 +45,7 @@ def test_event_page_shows_the_facts(client, meetup):
     assert 'alt="Menschen im Innovation Office"' in html
     assert re.search(r"<img [^>]*sizes=\"\(min-width: 50rem\) 46rem, 100vw\"", html)
     assert (
-        '<a class="button button--secondary" href="/veranstaltungen/ki-im-ehrenamt/kalender/"'
+        '<a class="button button--secondary" href="/veranstaltungen/ki-im-ehrenamt/kalender.ics"'
         in html
     )
     assert "In den Kalender (.ics)</a>" in html

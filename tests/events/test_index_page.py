@@ -81,7 +81,7 @@ def test_format_filter_shows_only_that_format(client, event_index, formats, froz
     assert "KI im Ehrenamt" in html and "Offene Daten" not in html
     assert '<a href="/veranstaltungen/?format=meetups" aria-current="page">MeetUps</a>' in html
     assert '<a href="/veranstaltungen/?format=open-innovation-hour">' in html
-    assert 'href="/veranstaltungen/kalender/?format=meetups"' in html
+    assert 'href="/veranstaltungen/kalender.ics?format=meetups"' in html
 
 
 def test_format_without_events_shows_the_empty_message(client, event_index, formats):

@@ -22,7 +22,7 @@ def test_home_page_shows_hero_three_newest_posts_and_formats(client, site_tree):
     html = client.get("/").content.decode()
     assert html.count("<h1") == 1
     assert "Open Innovation City Bielefeld</h1>" in html
-    latest = html.split('id="latest-posts-heading"')[1].split("</section>")[0]
+    latest = html.split('class="section latest-posts"')[1].split("</section>")[0]
     assert [title for title in ("Post 5", "Post 4", "Post 3", "Post 2") if title in latest] == [
         "Post 5",
         "Post 4",

@@ -257,10 +257,6 @@ def test_author_index_page_type_rules():
 
 # Methods, from the methods app, when it exists.
 
-needs_methods = pytest.mark.skipif(
-    method_page_model() is None, reason="the methods app defines no MethodPage yet"
-)
-
 
 def add_method(parent, title, authors, teaser="Eine Methode für Workshops."):
     MethodPage = method_page_model()
@@ -287,7 +283,6 @@ def method_index(site_tree):
     return index
 
 
-@needs_methods
 def test_author_page_lists_the_persons_live_methods(
     client, site_tree, author_index, maria, method_index
 ):
@@ -305,7 +300,6 @@ def test_author_page_lists_the_persons_live_methods(
     assert "Entwurf" not in methods
 
 
-@needs_methods
 def test_a_person_with_only_methods_has_an_author_page(
     client, site_tree, author_index, method_index
 ):
@@ -323,7 +317,6 @@ def test_a_person_with_only_methods_has_an_author_page(
     )
 
 
-@needs_methods
 def test_author_page_queries_do_not_grow_with_the_number_of_methods(
     client, site_tree, author_index, method_index, maria
 ):
