@@ -1,0 +1,36 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.factories import BlogPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(header):
+    return {
+        name: values
+        for name, *values in (part.split() for part in header.split(";") if part.strip())
+    }
+
+
+def test_public_pages_get_a_strict_policy(client, site_tree):
+    post = BlogPageFactory(parent=site_tree.blog_index)
+    for url in ("/", post.url, "/beitraege/", "/newsletter/", "/gibt-es-nicht/"):
+        response = client.get(url)
+        policy = directives(response["Content-Security-Policy"])
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"], url
+        assert "'unsafe-eval'" not in response["Content-Security-Policy"], url
+        assert policy["default-src"] == ["'self'"]
+        assert policy["frame-ancestors"] == ["'self'"]
+        assert policy["object-src"] == ["'none'"]
+        assert "camera=()" in response["Permissions-Policy"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_admin_gets_the_relaxed_policy_it_needs(client, site_tree):
+    client.force_login(get_user_model().objects.create_superuser("r", "r@bielefeld.de", "pw"))
+    response = client.get("/admin/")
+    policy = directives(response["Content-Security-Policy"])
+    assert "'unsafe-inline'" in policy["script-src"]
+    assert policy["frame-ancestors"] == ["'self'"]
