@@ -9,7 +9,7 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
 from home.models import Person
 
 from .body import markdown_to_blocks
-from .posts import PostError, jekyll_url_name
+from .posts import PostError, jekyll_url_name, name_key
 
 
 @dataclass
@@ -54,13 +54,15 @@ def import_post(post, parent, assets, warn):
     elif page.live and post.date > timezone.localdate():
         page.unpublish()
 
+    for message, line in post.warnings:
+        warn(message, line)
     page.title = post.title
     page.teaser = post.teaser
     page.date = post.date
     page.header_image = assets.image(post.header_image, warn) if post.header_image else None
     if not post.authors:
         warn("the front matter names no author")
-    page.authors = [BlogPageAuthor(person=person_named(name)) for name in post.authors]
+    page.authors = [BlogPageAuthor(person=person_named(name, warn)) for name in post.authors]
     page.categories = categories_named(post.categories, warn)
     page.body = markdown_to_blocks(post.body, assets, warn, post.body_first_line)
     page.go_live_at = None
@@ -72,8 +74,18 @@ def import_post(post, parent, assets, warn):
     return ImportedPost(page=page, created=created)
 
 
-def person_named(name):
+def person_named(name, warn):
+    """The person of that name, also spelled without accents or in other case; else a new one."""
     person = Person.objects.filter(name=name).order_by("pk").first()
+    if person is None:
+        key = name_key(name)
+        namesakes = [
+            other for other in Person.objects.order_by("pk") if name_key(other.name) == key
+        ]
+        if len(namesakes) > 1:
+            spellings = ", ".join(other.name for other in namesakes)
+            warn(f"author {name!r} could be any of {spellings}; taken as {namesakes[0].name!r}")
+        person = namesakes[0] if namesakes else None
     if person is None:
         person = Person(name=name)
         person.full_clean()

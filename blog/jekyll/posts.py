@@ -2,18 +2,21 @@
 
 import datetime
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from django.utils import timezone
-from frontmatter import YAMLHandler
 
 from blog.categories import category_slug
 from home.models.mixins import TEASER_MAX_LENGTH
 
+from .front_matter import FrontMatterError, load_front_matter
+
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\S.*)?$")
-FRONT_MATTER = YAMLHandler()
+FRONT_MATTER_BOUNDARY = re.compile(r"-{3,}\s*")
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+RELATIVE_ASSETS_PATH = re.compile(r"^(?:\.{1,2}/)*(?=assets/)")
 
 
 class PostError(Exception):
@@ -39,62 +42,51 @@ class JekyllPost:
     header_image: str
     body: str
     body_first_line: int
+    front_matter: dict = field(default_factory=dict)
+    """Every front matter value as read, also those the importer does not use."""
+    warnings: list = field(default_factory=list)
+    """``(message, line)`` for what was repaired in the front matter and could be wrong."""
 
 
 def jekyll_url_name(path):
-    """The name Jekyll gives the post in its URL: ``Foo_Bar-EU.md`` → ``foo-bar-eu``."""
-    return category_slug(Path(path).stem)
+    """The name Jekyll gives the post in its URL: ``Foo_Bar-EU.md`` → ``foo-bar-eu``.
+
+    Composed Unicode (NFC), so a name a Mac wrote decomposed (NFD) gives the same URL.
+    """
+    return category_slug(unicodedata.normalize("NFC", Path(path).stem))
 
 
 def read_post(path):
     """Read and check one post file; raises ``PostError`` saying what is wrong with it."""
     path = Path(path)
-    try:
-        content = path.read_bytes()
-    except FileNotFoundError:
-        raise PostError("file not found") from None
-    except OSError as error:
-        raise PostError(f"cannot read the file ({error.strerror})") from None
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = content.count(b"\n", 0, error.start) + 1
-        raise PostError("not UTF-8 encoded text", line) from None
-    text = text.removeprefix("\ufeff")
-
-    boundaries = list(FRONT_MATTER.FM_BOUNDARY.finditer(text))
-    if not boundaries or boundaries[0].start() != 0:
-        raise PostError("no YAML front matter (the file must start with a --- line)", 1)
-    if len(boundaries) < 2:
-        raise PostError("the front matter is not closed by a --- line", 1)
-    opening, closing = boundaries[:2]
-    front_matter = text[opening.end() : closing.start()]
-    front_matter_first_line = text.count("\n", 0, opening.end()) + 1
-    try:
-        data = FRONT_MATTER.load(front_matter)
-    except yaml.YAMLError as error:
-        raise PostError(*yaml_problem(error, front_matter_first_line)) from None
-    except ValueError:
-        # PyYAML builds dates while loading, so an impossible one such as 2026-02-30 fails
-        # there; read as text, it fails the date check below with its line number.
-        data = yaml.load(front_matter, Loader=yaml.BaseLoader)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
+    content = file_content(path)
+    if not path.suffix:
         raise PostError(
-            "the front matter is not a set of key: value lines", front_matter_first_line + 1
+            "not a post: the file name has no extension (Jekyll publishes posts named like NAME.md)"
         )
-
-    def line_of(key):
-        match = re.search(rf"^{re.escape(key)}\s*:", front_matter, re.MULTILINE)
-        return (
-            front_matter_first_line + front_matter.count("\n", 0, match.start()) if match else None
+    lines = text_lines(content)
+    if not lines or not FRONT_MATTER_BOUNDARY.fullmatch(lines[0]):
+        raise PostError(
+            "not a post: no YAML front matter (a post starts with a --- line; Jekyll copies "
+            "other files as they are)",
+            1,
         )
+    closing = next(
+        (index for index, line in enumerate(lines[1:], 1) if FRONT_MATTER_BOUNDARY.fullmatch(line)),
+        None,
+    )
+    if closing is None:
+        raise PostError("the front matter is not closed by a --- line", 1)
+    try:
+        front_matter = load_front_matter(lines[1:closing], first_line=2)
+    except FrontMatterError as error:
+        raise PostError(error.message, error.line) from None
+    data, line_of = front_matter.data, front_matter.line_of
 
-    title = " ".join(str(data.get("title") or "").split())
+    title = " ".join(markdown_text(data.get("title")).split())
     if not title:
         raise PostError("the front matter has no title", line_of("title"))
-    teaser = str(data.get("teaser") or "").strip()
+    teaser = markdown_text(data.get("teaser")).strip()
     if not teaser:
         raise PostError("the front matter has no teaser", line_of("teaser"))
     if len(teaser) > TEASER_MAX_LENGTH:
@@ -106,29 +98,54 @@ def read_post(path):
         raise PostError("the front matter has no date", line_of("date"))
     date = parse_date(data["date"])
     if date is None:
-        raise PostError(f"invalid date {data['date']!r}, expected YYYY-MM-DD", line_of("date"))
+        raise PostError(
+            f"invalid date {data['date']!r}{date_problem(data['date'])}, expected YYYY-MM-DD",
+            line_of("date"),
+        )
 
     return JekyllPost(
         path=path,
         title=title,
         teaser=teaser,
-        authors=names(data.get("authors", data.get("author"))),
-        categories=names(data.get("categories", data.get("category"))),
+        authors=names(data, "authors", "author", line_of),
+        categories=names(data, "categories", "category", line_of),
         date=date,
-        header_image=str(data.get("header_image") or "").strip(),
-        body=text[closing.end() :],
-        body_first_line=text.count("\n", 0, closing.end()) + 1,
+        header_image=site_asset_url(str(data.get("header_image") or "")),
+        body="\n".join(lines[closing + 1 :]),
+        body_first_line=closing + 2,
+        front_matter=data,
+        warnings=front_matter.warnings,
     )
 
 
-def yaml_problem(error, first_line):
-    """A YAML error as a message and the file's line number where the parser gave up."""
-    problem = getattr(error, "problem", None) or "cannot be parsed"
-    mark = getattr(error, "problem_mark", None)
-    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
-    if context and context_mark and (not mark or context_mark.line != mark.line):
-        problem += f" ({context} on line {first_line + context_mark.line})"
-    return f"invalid YAML front matter: {problem}", first_line + mark.line if mark else None
+def file_content(path):
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PostError("file not found") from None
+    except OSError as error:
+        raise PostError(f"cannot read the file ({error.strerror})") from None
+
+
+def text_lines(content):
+    """The lines of UTF-8 text, without byte order mark, any line endings, composed Unicode."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content.count(b"\n", 0, error.start) + 1
+        raise PostError("not UTF-8 encoded text", line) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).split("\n") if text else []
+
+
+def markdown_text(value):
+    """A front matter value shown as text, with Markdown's escapes read: ``Bürger\\*innen``."""
+    return MARKDOWN_ESCAPE.sub(r"\1", str(value)) if value is not None else ""
+
+
+def site_asset_url(url):
+    """``assets/…`` and ``../assets/…`` as the site's ``/assets/…`` URL they meant."""
+    return RELATIVE_ASSETS_PATH.sub("/", url.strip(), count=1)
 
 
 def parse_date(value):
@@ -146,12 +163,36 @@ def parse_date(value):
         return None
 
 
-def names(value):
-    """A front matter value that is one name or a list of names, as a list without repeats."""
-    values = value if isinstance(value, list) else [value]
+def date_problem(value):
+    """Why a ``YYYY-MM-DD`` string is no date (`` (month must be in 1..12)``), else ``""``."""
+    match = DATE_PATTERN.match(str(value).strip())
+    try:
+        if match:
+            datetime.date(*(int(part) for part in match.groups()))
+    except ValueError as error:
+        return f" ({error})"
+    return ""
+
+
+def name_key(name):
+    """A name without accents, case and extra spaces: how people's names are compared.
+
+    ``"Maria Goncalves"`` and ``"maria  Gonçalves"`` give the key of ``"Maria Gonçalves"``.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+def names(data, plural_key, singular_key, line_of):
+    """The names under ``authors`` (or ``author``): one name or a list, without repeats."""
+    key = plural_key if plural_key in data else singular_key
+    value = data.get(key)
     result = []
-    for item in values:
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict | list):
+            raise PostError(f"{key}: {item!r} is not a name", line_of(key))
         name = " ".join(str(item).split()) if item is not None else ""
-        if name and name not in result:
+        if name and name_key(name) not in map(name_key, result):
             result.append(name)
     return result
