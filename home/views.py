@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponseServerError
@@ -8,18 +10,27 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 from wagtail.models import Page
+from wagtail.search.utils import parse_query_string
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
 
 
+def printable_text(value):
+    """The text without control characters such as NUL, which databases refuse in queries."""
+    return "".join(char for char in value if unicodedata.category(char) != "Cc").strip()
+
+
 @require_GET
 def search(request):
     """``/suche/?q=``: live public pages matching the query, ten a page."""
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = printable_text(request.GET.get("q", ""))[:SEARCH_QUERY_MAX_LENGTH]
     results = None
     if query:
-        matches = Page.objects.live().public().specific().search(query)
+        # Parsed, not raw: the backends' query syntax (FTS5 on SQLite) rejects stray quotes
+        # and semicolons, and visitors type those.
+        _filters, parsed_query = parse_query_string(query, operator="and")
+        matches = Page.objects.live().public().specific().search(parsed_query)
         paginator = Paginator(matches, SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page") or 1)
