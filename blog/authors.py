@@ -7,7 +7,6 @@ Methods come from the ``methods`` app, which this module does not import: it loo
 
 from django.apps import apps
 from django.core.paginator import InvalidPage, Paginator
-from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
@@ -16,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.models import Person
-from home.models.mixins import SearchEngineVisibilityMixin
+from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
 
 from .models import POSTS_PER_PAGE, BlogPage, BlogPageAuthor
 
@@ -35,10 +34,8 @@ def with_photo_renditions(people):
     )
 
 
-class AuthorIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
+class AuthorIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):
     """``/autoren/``: everyone with a live post or method; ``/autoren/<slug>/`` per person."""
-
-    intro = models.TextField("Einleitung", blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -49,10 +46,6 @@ class AuthorIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "Autor*innen"
         verbose_name_plural = "Autor*innen-Übersichten"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
 
     @property
     def site_path(self):

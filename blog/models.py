@@ -19,7 +19,12 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.mixins import HeaderImageMixin, SearchEngineVisibilityMixin, TeaserMixin
+from home.models.mixins import (
+    HeaderImageMixin,
+    IntroMixin,
+    SearchEngineVisibilityMixin,
+    TeaserMixin,
+)
 
 from .categories import category_slug, transliterate
 
@@ -85,10 +90,8 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
+class BlogIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):
     """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
-
-    intro = models.TextField("Einleitung", blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -99,10 +102,6 @@ class BlogIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "Beitragsübersicht"
         verbose_name_plural = "Beitragsübersichten"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
 
     def posts(self):
         return BlogPage.objects.child_of(self).for_listing()

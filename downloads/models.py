@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
-from home.models.mixins import SearchEngineVisibilityMixin
+from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
 
 from .file_types import describe_file, validate_document_content
 
@@ -46,10 +46,8 @@ class Download(AbstractDocument):
         return describe_file(self.file_extension, size)
 
 
-class DownloadsPage(SearchEngineVisibilityMixin, Page):
+class DownloadsPage(SearchEngineVisibilityMixin, IntroMixin, Page):
     """``/downloads/``: every format's kits in one place."""
-
-    intro = models.TextField("Einleitung", blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]

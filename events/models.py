@@ -11,7 +11,12 @@ from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
 from home.models import SiteSettings
-from home.models.mixins import HeaderImageMixin, SearchEngineVisibilityMixin, TeaserMixin
+from home.models.mixins import (
+    HeaderImageMixin,
+    IntroMixin,
+    SearchEngineVisibilityMixin,
+    TeaserMixin,
+)
 
 from .choices import SCHEMA_ATTENDANCE_MODES, AttendanceMode, EventKind
 from .querysets import EventPageQuerySet
@@ -29,10 +34,8 @@ MAX_DURATION_MINUTES = 7 * 24 * 60
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
+class EventIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):
     """``/veranstaltungen/``: upcoming and past events, filterable by format, as a calendar."""
-
-    intro = models.TextField("Einleitung", blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -44,10 +47,6 @@ class EventIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "Veranstaltungsübersicht"
         verbose_name_plural = "Veranstaltungsübersichten"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
 
     def events(self):
         return EventPage.objects.child_of(self)

@@ -8,15 +8,18 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.mixins import HeaderImageMixin, SearchEngineVisibilityMixin, TeaserMixin
+from home.models.mixins import (
+    HeaderImageMixin,
+    IntroMixin,
+    SearchEngineVisibilityMixin,
+    TeaserMixin,
+)
 
 MORE_POSTS_COUNT = 3
 
 
-class FormatIndexPage(SearchEngineVisibilityMixin, Page):
+class FormatIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
     """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
-
-    intro = models.TextField("Einleitung", blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -27,10 +30,6 @@ class FormatIndexPage(SearchEngineVisibilityMixin, Page):
     class Meta:
         verbose_name = "Formatübersicht"
         verbose_name_plural = "Formatübersichten"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

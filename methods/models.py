@@ -18,7 +18,12 @@ from wagtail.search import index
 
 from blog.models import Category
 from home.blocks import BodyStreamBlock
-from home.models.mixins import HeaderImageMixin, SearchEngineVisibilityMixin, TeaserMixin
+from home.models.mixins import (
+    HeaderImageMixin,
+    IntroMixin,
+    SearchEngineVisibilityMixin,
+    TeaserMixin,
+)
 
 from .facts import (
     LONGEST_DURATION,
@@ -36,14 +41,12 @@ PARTICIPANTS_ORDER_MESSAGE = (
 )
 
 
-class MethodIndexPage(SearchEngineVisibilityMixin, Page):
+class MethodIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
     """``/methoden/``, the Methodenkoffer: every method, filterable by its facts and category.
 
     With ``?partial=1`` (sent by ``method-filter.js``) the page answers with the results
     fragment only; the address without it always gives the whole page.
     """
-
-    intro = models.TextField("Einleitung", blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -56,10 +59,6 @@ class MethodIndexPage(SearchEngineVisibilityMixin, Page):
     class Meta:
         verbose_name = "Methodenkoffer"
         verbose_name_plural = "Methodenkoffer"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
 
     def methods(self):
         return MethodPage.objects.child_of(self).for_listing()

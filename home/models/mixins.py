@@ -78,3 +78,16 @@ class SearchEngineVisibilityMixin(models.Model):
         if self.hide_from_search_engines:
             return []
         return super().get_sitemap_urls(request)
+
+
+class IntroMixin(models.Model):
+    """A short plain-text introduction that also serves as meta description unless one is set."""
+
+    intro = models.TextField("Einleitung", blank=True, max_length=600)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro

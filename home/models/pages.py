@@ -1,4 +1,3 @@
-from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -8,7 +7,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.sections import HomePageStreamBlock
 
-from .mixins import SearchEngineVisibilityMixin
+from .mixins import IntroMixin, SearchEngineVisibilityMixin
 
 
 class HomePage(SearchEngineVisibilityMixin, Page):
@@ -49,10 +48,9 @@ class HomePage(SearchEngineVisibilityMixin, Page):
         return self.hero["image"] if self.hero else None
 
 
-class StandardPage(SearchEngineVisibilityMixin, Page):
+class StandardPage(SearchEngineVisibilityMixin, IntroMixin, Page):
     """Plain content pages such as Impressum, Datenschutz and Barrierefreiheit."""
 
-    intro = models.TextField("Einleitung", blank=True, max_length=600)
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -65,7 +63,3 @@ class StandardPage(SearchEngineVisibilityMixin, Page):
     class Meta:
         verbose_name = "Inhaltsseite"
         verbose_name_plural = "Inhaltsseiten"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
