@@ -7,14 +7,13 @@ Methods come from the ``methods`` app, which this module does not import: it loo
 
 from django.apps import apps
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.models import Person
+from home.models import Person, prefetch_image_with_renditions
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
 
 from .models import POSTS_PER_PAGE, BlogPage, BlogPageAuthor
@@ -29,9 +28,7 @@ def method_page_model():
 
 
 def with_photo_renditions(people):
-    return people.prefetch_related(
-        Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions())
-    )
+    return people.prefetch_related(prefetch_image_with_renditions("photo"))
 
 
 class AuthorIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):

@@ -14,12 +14,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.models.images import prefetch_image_with_renditions
 from home.models.mixins import (
+    AuthoredPageMixin,
     HeaderImageMixin,
     IntroMixin,
     SearchEngineVisibilityMixin,
@@ -79,10 +80,7 @@ class BlogPageQuerySet(PageQuerySet):
             .prefetch_related(
                 "categories",
                 Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
-                Prefetch(
-                    "header_image",
-                    queryset=get_image_model().objects.prefetch_renditions(),
-                ),
+                prefetch_image_with_renditions("header_image"),
             )
         )
 
@@ -154,7 +152,7 @@ class BlogIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, 
         return BlogFeed(self, category)(request)
 
 
-class BlogPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page):
+class BlogPage(SearchEngineVisibilityMixin, AuthoredPageMixin, TeaserMixin, HeaderImageMixin, Page):
     """A post: teaser, authors, categories, date, header image and a composed body."""
 
     date = models.DateField(
@@ -233,10 +231,6 @@ class BlogPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page)
         if self.date and self.date > timezone.localdate() and not self.go_live_at:
             start_of_day = datetime.datetime.combine(self.date, datetime.time.min)
             self.go_live_at = start_of_day.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
-
-    @cached_property
-    def author_people(self):
-        return [author.person for author in self.authors.select_related("person", "person__photo")]
 
     @cached_property
     def companion_post(self):

@@ -3,11 +3,11 @@ from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.models.images import prefetch_image_with_renditions
 from home.models.mixins import (
     HeaderImageMixin,
     IntroMixin,
@@ -44,9 +44,7 @@ class FormatPageQuerySet(PageQuerySet):
             self.live()
             .public()
             .defer_streamfields()
-            .prefetch_related(
-                Prefetch("header_image", queryset=get_image_model().objects.prefetch_renditions())
-            )
+            .prefetch_related(prefetch_image_with_renditions("header_image"))
         )
 
     def with_kits(self):

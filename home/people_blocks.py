@@ -1,8 +1,6 @@
 """The team block: the people of the OIC as cards, in the order editors give them."""
 
-from django.db.models import Prefetch
 from wagtail import blocks
-from wagtail.images import get_image_model
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
@@ -12,11 +10,9 @@ def team_people(chosen=()):
 
     One query for the people and one for their photos with renditions, however many there are.
     """
-    from home.models import Person
+    from home.models import Person, prefetch_image_with_renditions
 
-    people = Person.objects.prefetch_related(
-        Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions())
-    )
+    people = Person.objects.prefetch_related(prefetch_image_with_renditions("photo"))
     chosen_ids = [person.pk for person in chosen if person]
     if not chosen_ids:
         return list(people.filter(show_in_team=True).order_by("sort_order", "name"))

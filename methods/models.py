@@ -8,17 +8,17 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from blog.models import Category
 from home.blocks import BodyStreamBlock
+from home.models.images import prefetch_image_with_renditions
 from home.models.mixins import (
+    AuthoredPageMixin,
     HeaderImageMixin,
     IntroMixin,
     SearchEngineVisibilityMixin,
@@ -120,10 +120,7 @@ class MethodPageQuerySet(PageQuerySet):
             .prefetch_related(
                 "categories",
                 Prefetch("authors", queryset=MethodPageAuthor.objects.select_related("person")),
-                Prefetch(
-                    "header_image",
-                    queryset=get_image_model().objects.prefetch_renditions(),
-                ),
+                prefetch_image_with_renditions("header_image"),
             )
         )
 
@@ -131,7 +128,9 @@ class MethodPageQuerySet(PageQuerySet):
 MethodPageManager = PageManager.from_queryset(MethodPageQuerySet)
 
 
-class MethodPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page):
+class MethodPage(
+    SearchEngineVisibilityMixin, AuthoredPageMixin, TeaserMixin, HeaderImageMixin, Page
+):
     """A creativity method: its Steckbrief (duration, group size, material, difficulty) and
     a composed description."""
 
@@ -246,10 +245,6 @@ class MethodPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Pag
     @property
     def material_list(self):
         return [line.strip() for line in self.materials.splitlines() if line.strip()]
-
-    @cached_property
-    def author_people(self):
-        return [author.person for author in self.authors.select_related("person", "person__photo")]
 
 
 class MethodPageAuthor(Orderable):

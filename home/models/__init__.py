@@ -1,4 +1,4 @@
-from .images import CreditedImage, CreditedImageRendition
+from .images import CreditedImage, CreditedImageRendition, prefetch_image_with_renditions
 from .pages import HomePage, StandardPage
 from .people import Person
 from .site_settings import FooterLink, SiteSettings, SocialLink
@@ -8,6 +8,7 @@ __all__ = [
     "HomePage",
     "CreditedImage",
     "CreditedImageRendition",
+    "prefetch_image_with_renditions",
     "Person",
     "SiteSettings",
     "SocialLink",

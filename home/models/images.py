@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Prefetch
 from wagtail.images.models import AbstractImage, AbstractRendition
 
 
@@ -44,3 +45,8 @@ class CreditedImageRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def prefetch_image_with_renditions(field_name):
+    """Prefetch the image in ``field_name`` with all its renditions: two queries for a list."""
+    return Prefetch(field_name, queryset=CreditedImage.objects.prefetch_renditions())

@@ -1,5 +1,6 @@
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -91,3 +92,11 @@ class IntroMixin(models.Model):
     @property
     def meta_description(self):
         return self.search_description or self.intro
+
+
+class AuthoredPageMixin:
+    """For pages with an ``authors`` inline of ``person`` rows (posts, methods)."""
+
+    @cached_property
+    def author_people(self):
+        return [author.person for author in self.authors.select_related("person", "person__photo")]
