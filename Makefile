@@ -11,7 +11,7 @@ $(VENV)/installed.stamp: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), "OIC CMS needs Python 3.13, found " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,s3]"
 	@touch $@
 
 install: $(VENV)/installed.stamp

@@ -1,5 +1,8 @@
 """Production: everything from the environment, refuses to start without a secret key."""
 
+import importlib.util
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -15,8 +18,52 @@ if not SECRET_KEY:
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Our CSS and JavaScript minified, every file hashed (cached for a year) and pre-compressed.
+    "staticfiles": {"BACKEND": "oic_cms.staticfiles.MinifiedCompressedManifestStaticFilesStorage"},
 }
+
+
+def media_origin(bucket, endpoint_url, custom_domain):
+    """The origin django-storages puts in media URLs: the CDN or custom domain, else the
+    provider's endpoint (path-style addresses), else Amazon's virtual-hosted bucket host."""
+    if custom_domain:
+        return f"https://{custom_domain}"
+    if endpoint_url:
+        endpoint = urlsplit(endpoint_url)
+        return f"{endpoint.scheme}://{endpoint.netloc}"
+    return f"https://{bucket}.s3.amazonaws.com"
+
+
+# Uploaded media on S3-compatible object storage (optional extra `s3`, django-storages): on when
+# a bucket is named. Credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, which
+# django-storages reads from the environment itself.
+MEDIA_S3_BUCKET = env_str("AWS_STORAGE_BUCKET_NAME")
+if MEDIA_S3_BUCKET:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            'AWS_STORAGE_BUCKET_NAME is set but django-storages is missing: pip install -e ".[s3]".'
+        )
+    media_s3_endpoint = env_str("AWS_S3_ENDPOINT_URL") or None
+    media_s3_domain = env_str("AWS_S3_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": media_s3_endpoint,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "custom_domain": media_s3_domain,
+            "location": env_str("AWS_LOCATION"),
+            # Pages (and a CDN) cache image addresses: they must not expire like signed URLs.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # Two uploads with one name keep both files, as on the file system.
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA_FILES = False
+    # Public pages and the admin show images from the bucket (or the CDN in front of it).
+    media_s3_origin = media_origin(MEDIA_S3_BUCKET, media_s3_endpoint, media_s3_domain)
+    SECURE_CSP = {**SECURE_CSP, "img-src": [*SECURE_CSP["img-src"], media_s3_origin]}  # noqa: F405
+    ADMIN_CSP = {**ADMIN_CSP, "img-src": [*ADMIN_CSP["img-src"], media_s3_origin]}  # noqa: F405
 
 # A cache shared by all workers: rate limits and purges must hold across processes.
 CACHES = {
