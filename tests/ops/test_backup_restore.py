@@ -1,0 +1,180 @@
+"""The backup and restore of the README, tried once: a PostgreSQL database with a page and an
+uploaded image is backed up with deploy/backup.sh, lost, and brought back with
+deploy/restore.sh.
+
+Runs against the PostgreSQL server on 127.0.0.1:5432 (user postgres), which CI and the
+development machines have; it creates and drops its own throwaway database there."""
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+
+import psycopg
+import pytest
+from django.conf import settings as django_settings
+
+POSTGRES_SERVER = os.environ.get("BACKUP_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DEPLOY_DIR = django_settings.BASE_DIR / "deploy"
+
+CREATE_CONTENT = """
+import hashlib, io, json
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.models import Page, Site
+from home.models import CreditedImage, HomePage, StandardPage
+
+buffer = io.BytesIO()
+PILImage.new("RGB", (320, 200), (0, 75, 135)).save(buffer, "PNG")
+image = CreditedImage(
+    title="Sparrenburg", credit="© OIC", file=ImageFile(buffer, name="sparrenburg.png")
+)
+image.save()
+home = Page.get_first_root_node().add_child(instance=HomePage(title="OIC", slug="oic"))
+site = Site.objects.get(is_default_site=True)
+site.root_page = home
+site.save()
+home.add_child(instance=StandardPage(title="Gesichert und zurückgeholt", slug="gesichert"))
+print(json.dumps({"image_file": image.file.name,
+                  "sha256": hashlib.sha256(buffer.getvalue()).hexdigest()}))
+"""
+
+READ_CONTENT = """
+import hashlib, json
+from django.test import Client
+from home.models import CreditedImage, StandardPage
+page = StandardPage.objects.get(slug="gesichert")
+image = CreditedImage.objects.get(title="Sparrenburg")
+with image.file.open("rb") as stored:
+    digest = hashlib.sha256(stored.read()).hexdigest()
+response = Client().get(page.url)
+print(json.dumps({"title": page.title, "image_file": image.file.name, "sha256": digest,
+                  "status": response.status_code,
+                  "page_shows_title": page.title in response.content.decode()}))
+"""
+
+
+def postgres_or_skip():
+    """The server, if one answers; CI always has one, so there a missing server is an error."""
+    missing_tools = [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
+    try:
+        connection = psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3)
+    except psycopg.OperationalError as error:
+        reason = f"no PostgreSQL server answers at {POSTGRES_SERVER}: {error}"
+    else:
+        connection.close()
+        if not missing_tools:
+            return
+        reason = f"PostgreSQL client tools missing: {', '.join(missing_tools)}"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must try the backup and restore: {reason}")
+    pytest.skip(reason)
+
+
+def administer(statement):
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(statement)
+
+
+class ThrowawayDatabase:
+    def __init__(self, name, url):
+        self.name = name
+        self.url = url
+
+    def lose(self):
+        """What a restore faces after a disaster: an empty database of the same name."""
+        administer(f'DROP DATABASE "{self.name}" WITH (FORCE)')
+        administer(f'CREATE DATABASE "{self.name}"')
+
+
+@pytest.fixture
+def throwaway_database():
+    postgres_or_skip()
+    name = f"oic_backup_test_{secrets.token_hex(4)}"
+    administer(f'CREATE DATABASE "{name}"')
+    try:
+        yield ThrowawayDatabase(name=name, url=f"{POSTGRES_SERVER}/{name}")
+    finally:
+        administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(command, environment, timeout=300):
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **environment,
+    }
+    result = subprocess.run(
+        command,
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, f"{command[0]} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def manage(*args, environment):
+    return run([sys.executable, "manage.py", *args], environment)
+
+
+def last_json_line(output):
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def test_backup_then_restore_brings_back_pages_and_media(throwaway_database, tmp_path):
+    media_root = tmp_path / "media"
+    backup_dir = tmp_path / "backups"
+    environment = {
+        "DJANGO_SETTINGS_MODULE": "oic_cms.settings.dev",
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "testserver",
+        "DATABASE_URL": throwaway_database.url,
+        "MEDIA_ROOT": str(media_root),
+        "BACKUP_DIR": str(backup_dir),
+    }
+    manage("migrate", "--noinput", environment=environment)
+    created = last_json_line(manage("shell", "-c", CREATE_CONTENT, environment=environment))
+
+    written = run(["bash", str(DEPLOY_DIR / "backup.sh")], environment).split()
+    database_dump, media_archive = written
+    assert database_dump.endswith(".dump")
+    assert media_archive.endswith(".media.tar.gz")
+
+    throwaway_database.lose()
+    shutil.rmtree(media_root)
+    run(["bash", str(DEPLOY_DIR / "restore.sh"), database_dump, media_archive], environment)
+
+    restored = last_json_line(manage("shell", "-c", READ_CONTENT, environment=environment))
+    assert restored == {
+        "title": "Gesichert und zurückgeholt",
+        "image_file": created["image_file"],
+        "sha256": created["sha256"],
+        "status": 200,
+        "page_shows_title": True,
+    }
+
+
+def test_backup_refuses_a_database_that_is_not_postgresql(tmp_path):
+    result = subprocess.run(
+        ["bash", str(DEPLOY_DIR / "backup.sh")],
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+            "MEDIA_ROOT": str(tmp_path),
+            "BACKUP_DIR": str(tmp_path / "backups"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 2
+    assert "PostgreSQL" in result.stderr
+    assert not (tmp_path / "backups").exists()
