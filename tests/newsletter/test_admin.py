@@ -70,7 +70,7 @@ def newsletter_client(client, django_user_model):
 def editor_client(client, django_user_model):
     """An admin user whose group has admin access and page rights, but no subscriber rights."""
     user = django_user_model.objects.create_user("redaktion", "r@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Redaktion"))
     client.force_login(user)
     return client
 

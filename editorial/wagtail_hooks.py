@@ -1,0 +1,40 @@
+from django.urls import path, reverse
+from wagtail import hooks
+
+from . import views
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("zwei-faktor/", views.OverviewView.as_view(), name="editorial_two_factor"),
+        path(
+            "zwei-faktor/bestaetigen/",
+            views.VerifyView.as_view(),
+            name="editorial_two_factor_verify",
+        ),
+        path(
+            "zwei-faktor/einrichten/",
+            views.SetupView.as_view(),
+            name="editorial_two_factor_setup",
+        ),
+        path(
+            "zwei-faktor/wiederherstellungscodes/",
+            views.RecoveryCodesView.as_view(),
+            name="editorial_two_factor_recovery_codes",
+        ),
+        path(
+            "zwei-faktor/abschalten/",
+            views.DisableView.as_view(),
+            name="editorial_two_factor_disable",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("editorial_two_factor"),
+        "label": "Zwei-Faktor-Anmeldung",
+        "help_text": "Authenticator-App einrichten oder wechseln, Wiederherstellungscodes ansehen.",
+    }
