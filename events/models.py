@@ -3,13 +3,13 @@ from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import Http404
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
+from home.admin_forms import HeaderImagePageForm
 from home.models import SiteSettings
 from home.models.mixins import (
     HeaderImageMixin,
@@ -99,7 +99,7 @@ class EventIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin,
         return feed_response(request, self, format_page)
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(HeaderImagePageForm):
     """Tells the page under which parent it is being created, so it can find its site."""
 
     def __init__(self, *args, parent_page=None, **kwargs):

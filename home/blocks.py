@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from downloads.blocks import DownloadBlock
+from events.blocks import PretixRegistrationBlock
 from newsletter.blocks import NewsletterBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -63,15 +64,62 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Gemeinsam geht mehr", "level": "h2"}
 
 
-class ImageBlock(blocks.StructBlock):
+MISSING_ALT_TEXT_MESSAGE = (
+    "Bitte einen Alternativtext eingeben oder das Bild als rein dekorativ markieren: "
+    "Das gewählte Bild hat keine Beschreibung, die Screenreader stattdessen vorlesen könnten."
+)
+
+
+class AccessibleImageValue(blocks.StructValue):
+    @property
+    def alt_attribute(self):
+        """What screen readers read: nothing for decorative images, else the block's own text
+        or, when left empty, the image's description."""
+        if self.get("is_decorative"):
+            return ""
+        image = self.get("image")
+        return self.get("alt_text") or (image.description if image else "")
+
+
+class AccessibleImageBlock(blocks.StructBlock):
+    """An image that refuses to be published without alt text unless marked decorative.
+
+    The alt text belongs to the use of an image, so the block may override the image's
+    description, which serves as the default; like Wagtail's own ``ImageBlock``, the check is
+    deferred while a draft is saved.
+    """
+
     image = ImageChooserBlock(label="Bild")
-    caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=300)
+    alt_text = blocks.CharBlock(
+        label="Alternativtext",
+        required=False,
+        max_length=255,
+        help_text="Was das Bild hier zeigt, für Menschen, die es nicht sehen. Leer lassen, "
+        "um die Beschreibung des Bildes aus der Bildverwaltung zu verwenden.",
+    )
     is_decorative = blocks.BooleanBlock(
         label="Rein dekorativ",
         required=False,
         help_text="Ankreuzen, wenn das Bild nichts Inhaltliches zeigt; "
         "Screenreader überspringen es dann.",
     )
+
+    class Meta:
+        icon = "image"
+        value_class = AccessibleImageValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        needs_alt_text = value.get("image") and not value.get("is_decorative")
+        if needs_alt_text and not value.alt_attribute and not self.is_deferred_validation:
+            raise StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(MISSING_ALT_TEXT_MESSAGE)}
+            )
+        return value
+
+
+class ImageBlock(AccessibleImageBlock):
+    caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=300)
 
     class Meta:
         icon = "image"
@@ -86,8 +134,7 @@ class ImageBlock(blocks.StructBlock):
         return self.normalize({**self.meta.preview_value, "image": image})
 
 
-class GalleryImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Bild")
+class GalleryImageBlock(AccessibleImageBlock):
     caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=300)
 
     class Meta:
@@ -377,3 +424,5 @@ class BodyStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     related_posts = RelatedPostsBlock()
     newsletter = NewsletterBlock()
+    pretix_registration = PretixRegistrationBlock()
+

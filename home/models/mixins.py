@@ -4,6 +4,8 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from home.admin_forms import HeaderImagePageForm
+
 TEASER_MAX_LENGTH = 300
 
 
@@ -29,6 +31,8 @@ class HeaderImageMixin(models.Model):
         [FieldPanel("header_image"), FieldPanel("header_image_is_decorative")],
         heading="Titelbild",
     )
+
+    base_form_class = HeaderImagePageForm
 
     class Meta:
         abstract = True
