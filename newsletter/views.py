@@ -8,6 +8,7 @@ from .blocks import DEFAULT_CONSENT_HTML, signup_form_context
 from .forms import SignupForm
 from .models import normalise_email
 from .rate_limits import allow
+from .same_origin import is_cross_site
 from .subscriptions import (
     Outcome,
     confirm_subscription,
@@ -50,8 +51,12 @@ def signup(request):
     return signup_page(request)
 
 
+@csrf_exempt
 @require_POST
 def subscribe(request):
+    """Signs up without CSRF token (see ``same_origin``), so pages with the form can be cached."""
+    if is_cross_site(request):
+        return render(request, "newsletter/cross_site_refused.html", status=403)
     window = settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS
     if not allow("client", client_ip(request), settings.NEWSLETTER_RATE_LIMIT_PER_CLIENT, window):
         return too_many_attempts(request)

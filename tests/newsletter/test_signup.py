@@ -170,10 +170,59 @@ def test_forged_form_context_is_refused_with_a_message(client):
     assert not Subscriber.objects.exists()
 
 
-def test_sign_up_requires_csrf_token():
-    strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/newsletter/anmelden/", form_data()).status_code == 403
+def test_sign_up_from_our_own_pages_needs_no_csrf_token():
+    """The form carries no token so that pages showing it can be cached."""
+    browser = Client(enforce_csrf_checks=True)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = browser.post(
+            "/newsletter/anmelden/",
+            form_data(),
+            headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
+        )
+    assert response.status_code == 302
+    assert Subscriber.objects.get().email == "maria@example.org"
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site", "Origin": "https://angreifer.example"},
+        {"Sec-Fetch-Site": "same-site", "Origin": "https://andere.bielefeld.de"},
+        {"Origin": "https://angreifer.example"},
+        {"Origin": "null"},
+    ],
+)
+def test_sign_up_posted_from_another_site_is_refused_and_stores_nothing(headers):
+    browser = Client(enforce_csrf_checks=True)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = browser.post("/newsletter/anmelden/", form_data(), headers=headers)
+    assert response.status_code == 403
+    assert "nicht von unserer Website" in response.content.decode()
     assert not Subscriber.objects.exists()
+    assert mail.outbox == []
+
+
+def test_sign_up_from_a_trusted_origin_is_accepted(settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://www.open-innovation-city.de"]
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(
+        "/newsletter/anmelden/",
+        form_data(),
+        headers={"Origin": "https://www.open-innovation-city.de"},
+    )
+    assert response.status_code == 302
+    assert Subscriber.objects.exists()
+
+
+def test_confirm_and_unsubscribe_buttons_still_need_the_csrf_token(client):
+    sign_up(client)
+    confirm_path = confirmation_link(mail.outbox[0])
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get(confirm_path)
+    assert 'name="csrfmiddlewaretoken"' in page.content.decode()
+    assert strict.post(confirm_path).status_code == 403
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
 def test_sign_up_is_post_only(client):
