@@ -1,4 +1,6 @@
 import datetime
+import math
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -88,6 +90,15 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
+def paged_paths(path, post_count, query=""):
+    """``path?query``, ``path?query&page=2`` … as the pagination links them, up to one page past
+    the last, which disappears when a post goes."""
+    last_page = max(1, math.ceil((post_count + 1) / POSTS_PER_PAGE))
+    prefix = f"{query}&" if query else ""
+    first = f"{path}?{query}" if query else path
+    return [first, *(f"{path}?{prefix}page={number}" for number in range(2, last_page + 1))]
+
+
 class BlogIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):
     """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
 
@@ -123,6 +134,17 @@ class BlogIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, 
     def posts_in_category(self, category):
         posts = self.posts()
         return posts.filter(categories=category) if category else posts
+
+    def get_cached_paths(self):
+        """Every address the listing answers, for purging caches that store each query string
+        apart (a CDN): unfiltered and per category, each page, the feeds. The category counts
+        in the filter change with every post, so one post touches all of them."""
+        paths = [*paged_paths("/", self.posts().count()), "/feed/"]
+        for category in self.categories_with_post_counts():
+            category_query = f"filter={quote(category.slug, safe='/')}"
+            paths += paged_paths("/", category.post_count, category_query)
+            paths.append(f"/feed/?{category_query}")
+        return paths
 
     @path("")
     def listing(self, request):

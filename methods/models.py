@@ -1,4 +1,6 @@
 import datetime
+import math
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -32,7 +34,7 @@ from .facts import (
     Difficulty,
     participants_label,
 )
-from .filters import PAGE_PARAM, MethodFilter, single_value
+from .filters import CATEGORY_PARAM, PAGE_PARAM, MethodFilter, single_value
 
 METHODS_PER_PAGE = 12
 RESULTS_TEMPLATE = "methods/includes/method_results.html"
@@ -68,6 +70,22 @@ class MethodIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
         return Category.objects.annotate(
             method_count=Count("method_pages", filter=live_methods_here, distinct=True)
         )
+
+    def get_cached_paths(self):
+        """The Methodenkoffer unfiltered and per category, each page, for purging a CDN that
+        stores each query string apart. Combinations with the other filters are too many to
+        name; they expire after ``CDN_CACHE_SECONDS``."""
+        per_category = [
+            ([(CATEGORY_PARAM, category.slug)], category.method_count)
+            for category in self.categories_with_method_counts()
+        ]
+        paths = []
+        for params, count in [([], self.methods().count()), *per_category]:
+            last_page = max(1, math.ceil((count + 1) / METHODS_PER_PAGE))
+            for number in range(1, last_page + 1):
+                page_params = params + ([(PAGE_PARAM, str(number))] if number > 1 else [])
+                paths.append(f"/?{urlencode(page_params)}" if page_params else "/")
+        return paths
 
     @staticmethod
     def wants_results_fragment(request):

@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.csp import CSP
 
 from .environment import env_bool, env_int, env_list, env_str
+from .frontend_cache import frontend_cache_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "events",
     "methods",
     "projects",
+    "pagecache",
     "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     "home.middleware.SecurityHeadersMiddleware",
     "home.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a cached page is answered without session or database.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,6 +182,24 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+
+# Page cache for anonymous visitors (pagecache/, see README "Page cache and CDN"); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Query parameters the public pages use; pages with any other parameter are not cached.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "filter",
+    "page",
+    "partial",
+    "format",
+    "dauer",
+    "gruppe",
+    "schwierigkeit",
+}
+# Cache-Control of shareable pages for a CDN or proxy in front (s-maxage, stale-while-revalidate).
+CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 300)
+CDN_STALE_WHILE_REVALIDATE_SECONDS = env_int("CDN_STALE_WHILE_REVALIDATE_SECONDS", 60)
+# Which CDN or Varnish to purge on publish (FRONTEND_CACHE_BACKEND); none when unset.
+WAGTAILFRONTENDCACHE = frontend_cache_backends()
 
 # Background tasks (Wagtail's own and the newsletter e-mails) run immediately by default;
 # TASKS_BACKEND=database queues them for `manage.py db_worker` (see README).

@@ -22,3 +22,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+# Tests change content inside transactions that never commit, so purges would not run: the page
+# cache is off here and turned on by the tests in tests/pagecache/.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,103 @@
+"""Purges after publish, unpublish, move, delete and snippet edits, once the change is committed.
+
+The addresses are worked out when the change happens (a moved page's old address is known only
+then) and purged after the transaction commits, so no visitor can put the old content back into
+the cache in between. The same addresses go to the page cache (by path, all query strings) and
+to the CDN (``WAGTAILFRONTENDCACHE``, by full URL).
+
+``wagtail.contrib.frontend_cache`` is deliberately not in ``INSTALLED_APPS``: its own signal
+handlers would purge the published page alone and a second time.
+"""
+
+from urllib.parse import urlsplit
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save, pre_delete, pre_save
+from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from . import dependents, store
+
+
+def purge(plan):
+    """Purges ``plan`` now: the page cache by path, then the CDN by URL."""
+    urls = set(plan.urls)
+    if plan.everything:
+        store.purge_everything()
+        if settings.WAGTAILFRONTENDCACHE:
+            urls |= dependents.everything_plan().urls
+    store.purge_paths(urlsplit(url).path or "/" for url in urls)
+    if settings.WAGTAILFRONTENDCACHE and urls:
+        PurgeBatch(urls).purge()
+
+
+def purge_on_commit(plan):
+    transaction.on_commit(lambda: purge(plan))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_changed_page(sender, instance, **kwargs):
+    """Worked out after the commit too: the page keeps its address, and the listings' page
+    counts are then those visitors will see."""
+    transaction.on_commit(lambda: purge(dependents.page_change_plan(instance)))
+
+
+@receiver(pre_page_move)
+@receiver(post_page_move)
+def purge_moved_page(sender, instance, **kwargs):
+    """Called before the move (old addresses, old parent) and after it (new ones)."""
+    if instance.live:
+        purge_on_commit(dependents.page_change_plan(instance))
+
+
+@receiver(pre_delete, sender=Page)
+def purge_deleted_page(sender, instance, **kwargs):
+    if instance.live:
+        purge_on_commit(dependents.page_change_plan(instance))
+
+
+SNIPPET_PLANS = {
+    "blog.Category": dependents.category_plan,
+    "projects.Project": dependents.project_plan,
+    "home.CreditedImage": dependents.referenced_object_plan,
+    "downloads.Download": dependents.referenced_object_plan,
+}
+
+
+def connect_snippet(label, plan_for):
+    def purge_snippet(sender, instance, **kwargs):
+        purge_on_commit(plan_for(instance))
+
+    snippet_model = apps.get_model(label)
+    post_save.connect(purge_snippet, sender=snippet_model, weak=False)
+    pre_delete.connect(purge_snippet, sender=snippet_model, weak=False)
+
+
+for snippet_label, snippet_plan in SNIPPET_PLANS.items():
+    connect_snippet(snippet_label, snippet_plan)
+
+
+@receiver(pre_save, sender="home.Person")
+def remember_person_slug(sender, instance, **kwargs):
+    """A changed slug moves the author page; its old address must be purged too."""
+    old = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    instance._slug_before_save = old or ""
+
+
+@receiver(post_save, sender="home.Person")
+@receiver(pre_delete, sender="home.Person")
+def purge_person(sender, instance, **kwargs):
+    old_slug = getattr(instance, "_slug_before_save", "")
+    purge_on_commit(dependents.person_plan(instance, old_slug))
+
+
+@receiver(post_save, sender="home.SiteSettings")
+@receiver(pre_delete, sender="home.SiteSettings")
+def purge_site_settings(sender, instance, **kwargs):
+    """Footer, footer newsletter form and organisation name are on every page."""
+    purge_on_commit(dependents.PurgePlan(everything=True))

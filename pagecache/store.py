@@ -1,0 +1,137 @@
+"""Rendered pages in Django's cache (Redis in production), addressed so that purges are exact.
+
+An entry's key contains two version tokens: one per URL path and one for the whole cache.
+Purging a path gives it a new token, which makes every stored variant of that path (each query
+string) unreachable at once; purging everything replaces the global token. Unreachable entries
+are never read again and expire on their own.
+
+A request notes the tokens before the view reads the database and stores its page under those
+tokens. A purge that happens while the page renders therefore leaves that possibly outdated page
+unreachable; purges run after the publishing transaction commits (see ``signals``).
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import translation
+
+KEY_PREFIX = "pagecache"
+GENERATION_KEY = f"{KEY_PREFIX}:generation"
+# Tokens outlive the pages stored under them; a lost token only costs a cache miss.
+VERSION_TIMEOUT = 24 * 60 * 60
+UNSTORED_HEADERS = {"set-cookie", "x-cache"}
+
+
+def digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def path_version_key(path):
+    return f"{KEY_PREFIX}:path:{digest(path)}"
+
+
+def new_token():
+    return secrets.token_hex(8)
+
+
+def normalised_query(request):
+    """The query string with its parameters sorted: ``?page=2&filter=x`` = ``?filter=x&page=2``."""
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    return urlencode(sorted(pairs))
+
+
+def query_is_cacheable(request):
+    """Only the parameters the site's pages use; any other (``?q=``, tracking, made-up ones)
+    would let anyone fill the cache with copies of the same page."""
+    allowed = settings.PAGE_CACHE_QUERY_PARAMETERS
+    return all(name in allowed for name in request.GET)
+
+
+@dataclass
+class Lookup:
+    """What a request found in the cache; carries the tokens its page will be stored under."""
+
+    request_key: str
+    path_key: str
+    generation: str
+    path_version: str
+    new_tokens: dict
+    response: HttpResponse | None = None
+
+    def entry_key(self):
+        return f"{KEY_PREFIX}:page:{self.generation}:{self.path_version}:{self.request_key}"
+
+
+def lookup(request):
+    """The cached response for this request, or a ``Lookup`` without response to store it."""
+    path_key = path_version_key(request.path)
+    request_key = digest(
+        "|".join(
+            [
+                request.scheme,
+                request.get_host(),
+                request.path,
+                translation.get_language_from_request(request),
+                normalised_query(request),
+            ]
+        )
+    )
+    tokens = cache.get_many([GENERATION_KEY, path_key])
+    new_tokens = {key: new_token() for key in (GENERATION_KEY, path_key) if key not in tokens}
+    found = Lookup(
+        request_key=request_key,
+        path_key=path_key,
+        generation=tokens.get(GENERATION_KEY) or new_tokens[GENERATION_KEY],
+        path_version=tokens.get(path_key) or new_tokens[path_key],
+        new_tokens=new_tokens,
+    )
+    if not new_tokens:
+        stored = cache.get(found.entry_key())
+        if stored is not None:
+            found.response = response_from_entry(stored)
+    return found
+
+
+def store(found, response):
+    """Keeps ``response`` for ``PAGE_CACHE_SECONDS`` unless a purge happened since the lookup."""
+    for key, token in found.new_tokens.items():
+        # ``add`` fails when another request or a purge set a token meanwhile; a purge's token
+        # must win, so this page is then not stored.
+        if not cache.add(key, token, VERSION_TIMEOUT) and cache.get(key) != token:
+            return False
+    cache.set(found.entry_key(), entry_from_response(response), settings.PAGE_CACHE_SECONDS)
+    return True
+
+
+def entry_from_response(response):
+    headers = [
+        (name, value)
+        for name, value in response.headers.items()
+        if name.lower() not in UNSTORED_HEADERS
+    ]
+    return (response.status_code, response.content, headers)
+
+
+def response_from_entry(entry):
+    status, content, headers = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return response
+
+
+def purge_paths(paths):
+    """Forgets every stored variant (query strings included) of each URL path."""
+    paths = set(paths)
+    if paths:
+        cache.set_many({path_version_key(path): new_token() for path in paths}, VERSION_TIMEOUT)
+
+
+def purge_everything():
+    """For changes every page shows (navigation, footer): all pages, on every host."""
+    cache.set(GENERATION_KEY, new_token(), VERSION_TIMEOUT)

@@ -1,0 +1,483 @@
+"""The page cache and CDN headers, through HTTP: what is cached, for whom, what a change purges."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.test import Client
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import PageViewRestriction
+
+from blog.authors import ensure_author_index
+from newsletter.blocks import DEFAULT_CONSENT_HTML
+from newsletter.models import Subscriber
+from oic_cms.settings.frontend_cache import frontend_cache_backends
+from tests.factories import (
+    BlogPageFactory,
+    CategoryFactory,
+    FormatPageFactory,
+    PersonFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class RecordingBackend(BaseBackend):
+    """Stands in for Varnish or Cloudflare: remembers what it was asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        RecordingBackend.purged.append(url)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CDN_CACHE_SECONDS = 300
+    settings.CDN_STALE_WHILE_REVALIDATE_SECONDS = 60
+    settings.WAGTAILFRONTENDCACHE = {}
+
+
+@pytest.fixture
+def recording_cdn(settings):
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+@pytest.fixture
+def blog(site_tree, monkeypatch):
+    """A category with two pages of posts, an unrelated post, a format page, an author page.
+
+    Pages of three posts instead of twelve keep the fixture quick.
+    """
+    monkeypatch.setattr("blog.models.POSTS_PER_PAGE", 3)
+    monkeypatch.setattr("blog.authors.POSTS_PER_PAGE", 3)
+    site_tree.author_index = ensure_author_index(site_tree.home)
+    site_tree.maria = PersonFactory(name="Maria Gonçalves")
+    site_tree.stadt = CategoryFactory(name="Stadtentwicklung")
+    site_tree.other_category = CategoryFactory(name="Rückblick")
+    for number in range(3):
+        BlogPageFactory(
+            parent=site_tree.blog_index,
+            title=f"Älterer Beitrag {number}",
+            categories=[site_tree.stadt],
+        )
+    site_tree.post = BlogPageFactory(
+        parent=site_tree.blog_index,
+        title="Neuer Beitrag",
+        slug="neuer-beitrag",
+        categories=[site_tree.stadt],
+        authors=[site_tree.maria],
+    )
+    site_tree.unrelated_post = BlogPageFactory(
+        parent=site_tree.blog_index,
+        title="Anderes Thema",
+        slug="anderes-thema",
+        categories=[site_tree.other_category],
+    )
+    site_tree.format_page = FormatPageFactory(
+        parent=site_tree.format_index, title="Open Innovation Hour", slug="open-innovation-hour"
+    )
+    return site_tree
+
+
+POST = "/beitraege/neuer-beitrag/"
+LISTING = "/beitraege/"
+FILTERED = "/beitraege/?filter=stadtentwicklung"
+FILTERED_PAGE_2 = "/beitraege/?filter=stadtentwicklung&page=2"
+FEED = "/beitraege/feed/"
+CATEGORY_FEED = "/beitraege/feed/?filter=stadtentwicklung"
+HOME = "/"
+AUTHOR_PAGE = "/autoren/maria-goncalves/"
+FORMAT_PAGE = "/formate/open-innovation-hour/"
+UNRELATED_POST = "/beitraege/anderes-thema/"
+AFFECTED_BY_POST = [
+    POST,
+    LISTING,
+    FILTERED,
+    FILTERED_PAGE_2,
+    FEED,
+    CATEGORY_FEED,
+    HOME,
+    AUTHOR_PAGE,
+]
+UNAFFECTED_BY_POST = [FORMAT_PAGE, UNRELATED_POST]
+
+
+def cache_state(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response["X-Cache"]
+
+
+def prime(client, urls):
+    for url in urls:
+        cache_state(client, url)
+    assert {url: cache_state(client, url) for url in urls} == dict.fromkeys(urls, "HIT")
+
+
+def states(client, urls):
+    return {url: cache_state(client, url) for url in urls}
+
+
+def test_second_anonymous_visit_is_a_hit_without_any_query(client, blog, django_assert_num_queries):
+    for url in [POST, LISTING, FILTERED, FILTERED_PAGE_2, FEED, HOME, AUTHOR_PAGE]:
+        first = client.get(url)
+        assert first["X-Cache"] == "MISS"
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second["X-Cache"] == "HIT", url
+        assert second.content == first.content
+        assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_query_parameters_are_one_page_in_any_order(client, blog):
+    assert cache_state(client, FILTERED_PAGE_2) == "MISS"
+    assert cache_state(client, "/beitraege/?page=2&filter=stadtentwicklung") == "HIT"
+
+
+def test_unknown_query_parameters_are_never_cached(client, blog):
+    """Otherwise anyone could fill the cache with copies of one page (?utm_source=1, 2, …)."""
+    assert cache_state(client, f"{POST}?utm_source=newsletter") == "BYPASS"
+    assert cache_state(client, f"{POST}?utm_source=newsletter") == "BYPASS"
+    assert cache_state(client, "/suche/?q=stadt") == "BYPASS"
+
+
+def test_signed_in_editor_is_never_served_nor_stored(client, blog):
+    editor = get_user_model().objects.create_superuser("redaktion", "r@bielefeld.de", "pw")
+    prime(client, [POST])
+    editor_client = Client()
+    editor_client.force_login(editor)
+    response = editor_client.get(POST)
+    assert response["X-Cache"] == "BYPASS"
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+    cold = Client()
+    cold.force_login(editor)
+    cold.get(LISTING)
+    assert cache_state(client, LISTING) == "MISS"  # the editor's listing was not stored
+
+
+def test_preview_and_admin_are_never_cached(client, blog):
+    editor = get_user_model().objects.create_superuser("redaktion", "r@bielefeld.de", "pw")
+    client.force_login(editor)
+    for url in [
+        f"/admin/pages/{blog.post.pk}/view_draft/",
+        f"/admin/pages/{blog.post.pk}/edit/",
+        "/admin/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Cache"] == "BYPASS"
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+
+
+def test_response_setting_a_cookie_is_not_cached_and_stays_private(client, blog):
+    """A password-protected page shows a form with a CSRF token, which sets a cookie."""
+    PageViewRestriction.objects.create(
+        page=blog.unrelated_post, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    for _ in range(2):
+        response = client.get(UNRELATED_POST)
+        assert response.cookies
+        assert response["X-Cache"] == "MISS"
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_post_is_never_cached(client, blog):
+    response = client.post(POST, {})
+    assert response["X-Cache"] == "BYPASS"
+    assert "no-store" in response["Cache-Control"]
+    assert cache_state(client, POST) == "MISS"
+
+
+def test_public_pages_tell_cdns_how_long_to_keep_them(client, blog, settings):
+    response = client.get(POST)
+    directives = set(response["Cache-Control"].split(", "))
+    assert directives == {"public", "max-age=0", "s-maxage=300", "stale-while-revalidate=60"}
+
+    settings.CDN_CACHE_SECONDS = 3600
+    settings.CDN_STALE_WHILE_REVALIDATE_SECONDS = 120
+    fresh = client.get(LISTING)
+    assert "s-maxage=3600" in fresh["Cache-Control"]
+    assert "stale-while-revalidate=120" in fresh["Cache-Control"]
+
+
+def test_page_cache_off_still_sends_cdn_headers(client, blog, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(POST)
+    second = client.get(POST)
+    assert "X-Cache" not in second
+    assert "s-maxage=300" in second["Cache-Control"]
+
+
+def test_publishing_a_post_purges_exactly_the_pages_showing_it(
+    client, blog, django_capture_on_commit_callbacks
+):
+    prime(client, AFFECTED_BY_POST + UNAFFECTED_BY_POST)
+    blog.post.title = "Neuer Titel"
+    with django_capture_on_commit_callbacks(execute=True):
+        blog.post.save_revision().publish()
+
+    after = states(client, AFFECTED_BY_POST + UNAFFECTED_BY_POST)
+    assert after == {
+        **dict.fromkeys(AFFECTED_BY_POST, "MISS"),
+        **dict.fromkeys(UNAFFECTED_BY_POST, "HIT"),
+    }
+    assert "Neuer Titel" in client.get(LISTING).content.decode()
+
+
+def test_unpublishing_a_post_purges_the_same_pages(
+    client, blog, django_capture_on_commit_callbacks
+):
+    listings = [p for p in AFFECTED_BY_POST if p != POST]
+    prime(client, [POST, *listings, *UNAFFECTED_BY_POST])
+    with django_capture_on_commit_callbacks(execute=True):
+        blog.post.unpublish()
+
+    listings_left = [p for p in listings if p not in (FILTERED_PAGE_2, AUTHOR_PAGE)]
+    assert states(client, listings_left) == dict.fromkeys(listings_left, "MISS")
+    assert "Neuer Beitrag" not in client.get(LISTING).content.decode()
+    assert client.get(POST).status_code == 404
+    # Three posts left in the category: one page; Maria has no post left: no author page.
+    assert client.get(FILTERED_PAGE_2).status_code == 404
+    assert client.get(AUTHOR_PAGE).status_code == 404
+    assert states(client, UNAFFECTED_BY_POST) == dict.fromkeys(UNAFFECTED_BY_POST, "HIT")
+
+
+def test_moving_a_page_purges_old_and_new_address_and_both_parents(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    team = StandardPageFactory(parent=site_tree.home, title="Team", slug="team")
+    about = StandardPageFactory(parent=site_tree.home, title="Über uns", slug="ueber-uns")
+    history = StandardPageFactory(parent=team, title="Geschichte", slug="geschichte")
+    bystander = StandardPageFactory(parent=about, title="Presse", slug="presse")
+    prime(client, ["/team/", "/ueber-uns/", "/team/geschichte/", "/ueber-uns/presse/"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        history.move(about, pos="last-child")
+
+    moved_away = client.get("/team/geschichte/")
+    assert moved_away.status_code == 301  # Wagtail's automatic redirect, not the cached page
+    assert moved_away["Location"] == "/ueber-uns/geschichte/"
+    assert states(client, ["/team/", "/ueber-uns/", "/ueber-uns/geschichte/"]) == {
+        "/team/": "MISS",
+        "/ueber-uns/": "MISS",
+        "/ueber-uns/geschichte/": "MISS",
+    }
+    assert bystander.live and cache_state(client, "/ueber-uns/presse/") == "HIT"
+
+
+def test_editing_a_category_purges_the_pages_showing_it(
+    admin_client, client, blog, django_capture_on_commit_callbacks
+):
+    prime(client, [POST, LISTING, FILTERED, HOME, UNRELATED_POST, FORMAT_PAGE])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/snippets/blog/category/edit/{blog.stadt.pk}/",
+            {"name": "Stadt und Quartier", "slug": "stadtentwicklung"},
+        )
+    assert response.status_code == 302
+
+    assert states(client, [POST, LISTING, FILTERED, HOME]) == dict.fromkeys(
+        [POST, LISTING, FILTERED, HOME], "MISS"
+    )
+    assert "Stadt und Quartier" in client.get(POST).content.decode()
+    assert states(client, [UNRELATED_POST, FORMAT_PAGE]) == {
+        UNRELATED_POST: "HIT",
+        FORMAT_PAGE: "HIT",
+    }
+
+
+def test_editing_a_person_purges_their_posts_and_author_page(
+    admin_client, client, blog, django_capture_on_commit_callbacks
+):
+    prime(client, [POST, AUTHOR_PAGE, UNRELATED_POST, FORMAT_PAGE])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailsnippets_home_person:edit", args=[blog.maria.pk]),
+            {
+                "name": "Maria Gonçalves-Weber",
+                "slug": "maria-goncalves",
+                "role": "Projektleitung",
+                "expertise": "",
+                "email": "",
+                "sort_order": "0",
+            },
+        )
+    assert response.status_code == 302
+
+    assert states(client, [POST, AUTHOR_PAGE]) == {POST: "MISS", AUTHOR_PAGE: "MISS"}
+    assert "Maria Gonçalves-Weber" in client.get(POST).content.decode()
+    assert states(client, [UNRELATED_POST, FORMAT_PAGE]) == {
+        UNRELATED_POST: "HIT",
+        FORMAT_PAGE: "HIT",
+    }
+
+
+def test_site_settings_change_purges_every_page(
+    admin_client, client, blog, django_capture_on_commit_callbacks
+):
+    from home.models import SiteSettings
+
+    prime(client, [POST, FORMAT_PAGE, UNRELATED_POST])
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings = SiteSettings.for_site(blog.site)
+        site_settings.organisation_name = "OIC Bielefeld"
+        site_settings.save()
+    assert states(client, [POST, FORMAT_PAGE, UNRELATED_POST]) == dict.fromkeys(
+        [POST, FORMAT_PAGE, UNRELATED_POST], "MISS"
+    )
+
+
+def test_cdn_is_asked_to_purge_exactly_the_addresses_showing_the_post(
+    site_tree, recording_cdn, django_capture_on_commit_callbacks
+):
+    stadt = CategoryFactory(name="Stadtentwicklung")
+    CategoryFactory(name="Rückblick")
+    post = BlogPageFactory(parent=site_tree.blog_index, slug="neuer-beitrag", categories=[stadt])
+    recording_cdn.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+
+    root = site_tree.site.root_url
+    assert sorted(recording_cdn) == sorted(
+        {
+            f"{root}/beitraege/neuer-beitrag/",
+            f"{root}/beitraege/",
+            f"{root}/beitraege/feed/",
+            f"{root}/beitraege/?filter=stadtentwicklung",
+            f"{root}/beitraege/feed/?filter=stadtentwicklung",
+            f"{root}/beitraege/?filter=r%C3%BCckblick",
+            f"{root}/beitraege/feed/?filter=r%C3%BCckblick",
+            f"{root}/",
+            f"{root}/sitemap.xml",
+        }
+    )
+
+
+def test_cdn_purge_covers_every_page_of_a_long_listing(
+    site_tree, recording_cdn, django_capture_on_commit_callbacks
+):
+    stadt = CategoryFactory(name="Stadtentwicklung")
+    for _ in range(12):
+        BlogPageFactory(parent=site_tree.blog_index, categories=[stadt])
+    post = BlogPageFactory(parent=site_tree.blog_index, categories=[stadt])
+    recording_cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+
+    root = site_tree.site.root_url
+    assert f"{root}/beitraege/?page=2" in recording_cdn
+    assert f"{root}/beitraege/?filter=stadtentwicklung&page=2" in recording_cdn
+    assert f"{root}/beitraege/?page=3" not in recording_cdn
+
+
+def test_no_cdn_configured_means_nothing_is_sent(
+    site_tree, settings, django_capture_on_commit_callbacks
+):
+    RecordingBackend.purged = []
+    post = BlogPageFactory(parent=site_tree.blog_index)
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+    assert RecordingBackend.purged == []
+
+
+def test_cached_page_carries_a_newsletter_form_that_signs_up(client, blog, settings):
+    from home.models import SiteSettings
+
+    settings.NEWSLETTER_MIN_FILL_SECONDS = 0
+    site_settings = SiteSettings.for_site(blog.site)
+    site_settings.footer_newsletter = [
+        (
+            "newsletter",
+            {
+                "heading": "Newsletter",
+                "text": "",
+                "button_label": "Anmelden",
+                "consent_text": DEFAULT_CONSENT_HTML,
+            },
+        )
+    ]
+    site_settings.save()
+    client.get(POST)
+    cached = client.get(POST)
+    assert cached["X-Cache"] == "HIT"
+    html = cached.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    signed_context = re.search(r'name="context" value="([^"]+)"', html).group(1)
+
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(
+        "/newsletter/anmelden/",
+        {"email": "lea@example.org", "consent": "on", "website": "", "context": signed_context},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    assert response.status_code == 302
+    assert Subscriber.objects.get().email == "lea@example.org"
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, {}),
+        (
+            {
+                "FRONTEND_CACHE_BACKEND": "varnish",
+                "FRONTEND_CACHE_LOCATION": "http://127.0.0.1:6081",
+            },
+            {
+                "varnish": {
+                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": "http://127.0.0.1:6081",
+                }
+            },
+        ),
+        (
+            {
+                "FRONTEND_CACHE_BACKEND": "Cloudflare",
+                "CLOUDFLARE_ZONE_ID": "zone",
+                "CLOUDFLARE_API_TOKEN": "token",
+                "FRONTEND_CACHE_HOSTNAMES": "www.example.org, example.org",
+            },
+            {
+                "cloudflare": {
+                    "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                    "ZONEID": "zone",
+                    "BEARER_TOKEN": "token",
+                    "HOSTNAMES": ["www.example.org", "example.org"],
+                }
+            },
+        ),
+    ],
+)
+def test_frontend_cache_is_configured_from_the_environment(monkeypatch, environment, expected):
+    for name in ["FRONTEND_CACHE_BACKEND", "FRONTEND_CACHE_LOCATION", "FRONTEND_CACHE_HOSTNAMES"]:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert frontend_cache_backends() == expected
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"FRONTEND_CACHE_BACKEND": "fastly"}, "must be one of varnish, cloudflare, cloudfront"),
+        ({"FRONTEND_CACHE_BACKEND": "varnish"}, "needs FRONTEND_CACHE_LOCATION"),
+        ({"FRONTEND_CACHE_BACKEND": "cloudflare"}, "needs CLOUDFLARE_ZONE_ID"),
+    ],
+)
+def test_incomplete_frontend_cache_settings_are_explained(monkeypatch, environment, message):
+    for name in ["FRONTEND_CACHE_LOCATION", "CLOUDFLARE_ZONE_ID", "CLOUDFLARE_API_TOKEN"]:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ImproperlyConfigured, match=message):
+        frontend_cache_backends()
