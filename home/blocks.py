@@ -426,3 +426,23 @@ class BodyStreamBlock(blocks.StreamBlock):
     newsletter = NewsletterBlock()
     pretix_registration = PretixRegistrationBlock()
 
+
+class EasyLanguageStreamBlock(blocks.StreamBlock):
+    """The few blocks Leichte Sprache needs: short headings, short texts, pictures that explain.
+
+    No quotes, galleries or embeds: the rules ask for one idea at a time, supported by images.
+    """
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "ul", "link"],
+        label="Text",
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        help_text="Kurze Sätze. Eine Aussage pro Satz. Jeder Satz in einer eigenen Zeile. "
+        "Aufzählungen statt langer Sätze; fett für das Wichtigste.",
+        description="Ein Textabschnitt in Leichter Sprache.",
+        preview_value="<p>Wir sind die Open Innovation City.</p><p>Wir wohnen in Bielefeld.</p>",
+    )
+    image = ImageBlock()
+    contact_person = ContactPersonBlock()

@@ -15,12 +15,20 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
 from downloads.models import Download, DownloadsPage
 from events.demo_content import load_demo_events
 from formats.models import FormatIndexPage, FormatKit, FormatPage
-from home.models import CreditedImage, FooterLink, HomePage, Person, SiteSettings, StandardPage
+from home.models import (
+    CreditedImage,
+    EasyLanguagePage,
+    FooterLink,
+    HomePage,
+    Person,
+    SiteSettings,
+    StandardPage,
+)
 from methods.demo_content import load_demo_methods
 from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
 from projects.demo_content import load_demo_team_and_projects
 
-from . import media, standard_pages
+from . import easy_language, media, standard_pages
 from .plain_text import clean_scraped_lines, plain_text_to_blocks
 
 
@@ -112,6 +120,7 @@ class DemoContentLoader:
         load_demo_events(home, self.log)
         load_demo_methods(home, self.log)
         self.home_sections(home, format_index)
+        self.easy_language_page(home)
         return home
 
     def home_page(self):
@@ -460,6 +469,18 @@ class DemoContentLoader:
             for post in posts:
                 post.related_format = format_page
                 post.save_revision().publish()
+
+    def easy_language_page(self, home):
+        """The site's start page in Leichte Sprache, as the easy version of the home page."""
+        self.child_page(
+            home,
+            EasyLanguagePage,
+            easy_language.SLUG,
+            title=easy_language.TITLE,
+            search_description=easy_language.SEARCH_DESCRIPTION,
+            original_page=home,
+            body=easy_language.body(self.image("hero", "Bunte Kreise als Sinnbild für Vernetzung")),
+        )
 
     def legal_pages(self, home):
         settings = SiteSettings.for_site(home.get_site())

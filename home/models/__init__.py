@@ -1,9 +1,11 @@
+from .easy_language import EasyLanguagePage
 from .images import CreditedImage, CreditedImageRendition, prefetch_image_with_renditions
 from .pages import HomePage, StandardPage
 from .people import Person
 from .site_settings import FooterLink, SiteSettings, SocialLink
 
 __all__ = [
+    "EasyLanguagePage",
     "FooterLink",
     "HomePage",
     "CreditedImage",

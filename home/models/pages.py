@@ -27,6 +27,7 @@ class HomePage(SearchEngineVisibilityMixin, Page):
         "methods.MethodIndexPage",
         "downloads.DownloadsPage",
         "home.StandardPage",
+        "home.EasyLanguagePage",
     ]
     max_count = 1
     template = "home/home_page.html"

@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Site
 
+from home.easy_language import easy_language_link_for
 from home.navigation import main_navigation_items
 from home.sections import SECTION_ANCHORS
 
@@ -17,6 +18,13 @@ def current_site(context):
 def main_navigation(context):
     site = current_site(context)
     return main_navigation_items(site) if site else []
+
+
+@register.simple_tag(takes_context=True)
+def easy_language_link(context, page):
+    """The header's „Leichte Sprache“ link for ``page``: ``{"url", "is_current"}`` or ``None``."""
+    site = current_site(context)
+    return easy_language_link_for(site, page) if site else None
 
 
 @register.simple_tag
