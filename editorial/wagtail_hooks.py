@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from . import views
+from . import two_factor, views
 
 
 @hooks.register("register_admin_urls")
@@ -38,3 +38,15 @@ def two_factor_account_item(request):
         "label": "Zwei-Faktor-Anmeldung",
         "help_text": "Authenticator-App einrichten oder wechseln, Wiederherstellungscodes ansehen.",
     }
+
+
+@hooks.register("construct_main_menu")
+def hide_menu_while_held_at_setup(request, menu_items):
+    """Someone who must set up an app first would only be sent back here by every menu item."""
+    user = request.user
+    if (
+        not user.is_verified()
+        and not two_factor.has_second_factor(user)
+        and two_factor.second_factor_required(user)
+    ):
+        menu_items.clear()

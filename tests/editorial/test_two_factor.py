@@ -128,6 +128,8 @@ def test_setup_shows_a_local_qr_code_and_a_confirmed_code_opens_the_admin(client
     assert "otpauth://" not in html  # the secret only travels inside the QR code and as text
     csp = page.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp
+    # Until the app is confirmed, the main menu would only lead back here.
+    assert '"name": "explorer"' not in html
 
     device = TOTPDevice.objects.get(user=moderator, confirmed=False)
     secret = "".join(re.search(r"<code>([A-Z2-7 ]+)</code>", html).group(1).split())
@@ -140,6 +142,7 @@ def test_setup_shows_a_local_qr_code_and_a_confirmed_code_opens_the_admin(client
     codes = StaticToken.objects.filter(device__user=moderator).values_list("token", flat=True)
     assert len(codes) == 10
     assert all(f"<code>{code}</code>" in codes_page for code in codes)
+    assert '"name": "explorer"' in codes_page
     assert client.get(ADMIN_HOME).status_code == 200
 
 
