@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries clean
+.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries audit clean
 
 $(VENV)/installed.stamp: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), "OIC CMS needs Python 3.13, found " + sys.version.split()[0]'
@@ -48,6 +48,13 @@ test: lint check-migrations pytest
 # Benchmarks print figures; they are not part of `make test`.
 bench-queries: install
 	$(PY) benchmarks/listing_queries.py
+
+# Lighthouse (audit/package.json) in Debian's Chromium against the site under production settings
+# and gunicorn: home page, post listing and a post, mobile and desktop, median of AUDIT_RUNS (3).
+# Fails below a performance score of MIN_PERFORMANCE (95). Several minutes: not part of `make test`.
+audit: install browser-prerequisites
+	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	CHROME_PATH=$(CHROMIUM) bash audit/run.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles var
