@@ -6,19 +6,25 @@ Methods come from the ``methods`` app, which this module does not import: it loo
 """
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
+from django.dispatch import receiver
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import Person, prefetch_image_with_renditions
+from home.models import Person, with_image_renditions
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
+from home.models.page_queries import PrivacyInOneQueryMixin
+from home.section_pages import section_page
 
 from .models import POSTS_PER_PAGE, BlogPage, BlogPageAuthor
 
 AUTHOR_INDEX_SLUG = "autoren"
+AUTHOR_IDS_CACHE_TIMEOUT = 24 * 60 * 60
 AUTHOR_INDEX_TITLE = "Autor*innen"
 
 
@@ -28,10 +34,12 @@ def method_page_model():
 
 
 def with_photo_renditions(people):
-    return people.prefetch_related(prefetch_image_with_renditions("photo"))
+    return with_image_renditions(people, "photo")
 
 
-class AuthorIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):
+class AuthorIndexPage(
+    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page
+):
     """``/autoren/``: everyone with a live post or method; ``/autoren/<slug>/`` per person."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -134,16 +142,33 @@ class AuthorLinks:
 
     @classmethod
     def lookup(cls, request=None):
-        index = AuthorIndexPage.objects.live().public().order_by("path").first()
+        index = section_page(request, AuthorIndexPage)
         if index is None:
             return cls()
-        person_ids = frozenset(index.people().values_list("pk", flat=True))
+        key = author_ids_cache_key(index.pk)
+        person_ids = cache.get(key)
+        if person_ids is None:
+            person_ids = frozenset(index.people().values_list("pk", flat=True))
+            cache.set(key, person_ids, AUTHOR_IDS_CACHE_TIMEOUT)
         return cls(index, person_ids, request)
 
     def url_for(self, person):
         if self.index is None or not person.slug or person.pk not in self.person_ids:
             return ""
         return self.index.author_url(person, self.request)
+
+
+def author_ids_cache_key(index_id):
+    return f"author-ids:{index_id}"
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def forget_author_ids(sender, **kwargs):
+    """Who has an author page changes only when a post or method goes on- or offline."""
+    index_ids = AuthorIndexPage.objects.values_list("pk", flat=True)
+    cache.delete_many([author_ids_cache_key(index_id) for index_id in index_ids])
 
 
 def author_page_url(request, person):

@@ -31,7 +31,7 @@ class BlogFeed(Feed):
         return self.index_page.intro or "Neue Beiträge der Open Innovation City Bielefeld"
 
     def items(self):
-        return self.index_page.posts_in_category(self.category)[:FEED_LENGTH]
+        return self.index_page.posts_in_category(self.category).with_authors()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

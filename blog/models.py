@@ -16,17 +16,22 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.images import prefetch_image_with_renditions
+from home.models.images import with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
     HeaderImageMixin,
     IntroMixin,
     SearchEngineVisibilityMixin,
     TeaserMixin,
+)
+from home.models.page_queries import (
+    PrivacyInOneQueryMixin,
+    SitePageQuerySet,
+    TypedChildRoutingMixin,
 )
 
 from .categories import category_slug, transliterate
@@ -71,19 +76,15 @@ class Category(models.Model):
         return value in {self.slug, transliterate(self.slug)}
 
 
-class BlogPageQuerySet(PageQuerySet):
+class BlogPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live public posts, newest first, with what a card shows fetched in constant queries."""
-        return (
-            self.live()
-            .public()
-            .order_by("-date", "-pk")
-            .defer_streamfields()
-            .prefetch_related(
-                "categories",
-                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
-                prefetch_image_with_renditions("header_image"),
-            )
+        posts = self.live().public().order_by("-date", "-pk").defer_streamfields()
+        return with_image_renditions(posts.prefetch_related("categories"), "header_image")
+
+    def with_authors(self):
+        return self.prefetch_related(
+            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person"))
         )
 
 
@@ -99,7 +100,14 @@ def paged_paths(path, post_count, query=""):
     return [first, *(f"{path}?{prefix}page={number}" for number in range(2, last_page + 1))]
 
 
-class BlogIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):
+class BlogIndexPage(
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    RoutablePageMixin,
+    TypedChildRoutingMixin,
+    Page,
+):
     """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -114,6 +122,9 @@ class BlogIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, 
 
     def posts(self):
         return BlogPage.objects.child_of(self).for_listing()
+
+    def child_pages_for_routing(self):
+        return BlogPage.objects.child_of(self).select_related("header_image", "related_format")
 
     def categories_with_post_counts(self):
         live_posts_here = Q(blog_pages__live=True, blog_pages__path__startswith=self.path)
@@ -174,7 +185,14 @@ class BlogIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, 
         return BlogFeed(self, category)(request)
 
 
-class BlogPage(SearchEngineVisibilityMixin, AuthoredPageMixin, TeaserMixin, HeaderImageMixin, Page):
+class BlogPage(
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    AuthoredPageMixin,
+    TeaserMixin,
+    HeaderImageMixin,
+    Page,
+):
     """A post: teaser, authors, categories, date, header image and a composed body."""
 
     date = models.DateField(

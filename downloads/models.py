@@ -6,6 +6,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
+from home.models.page_queries import PrivacyInOneQueryMixin
 
 from .file_types import describe_file, validate_document_content
 
@@ -46,7 +47,7 @@ class Download(AbstractDocument):
         return describe_file(self.file_extension, size)
 
 
-class DownloadsPage(SearchEngineVisibilityMixin, IntroMixin, Page):
+class DownloadsPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
     """``/downloads/``: every format's kits in one place."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -1,5 +1,6 @@
 from wagtail import blocks
 
+from home.section_pages import section_page
 from newsletter.blocks import NewsletterBlock
 
 DEFAULT_HEADING = "Kommende Veranstaltungen"
@@ -55,7 +56,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
         if value.get("featured_only"):
             events = events.filter(featured=True)
         context["events"] = list(events[: value.get("count") or 3])
-        context["event_index"] = EventIndexPage.objects.live().public().first()
+        context["event_index"] = section_page(context.get("request"), EventIndexPage)
         if not context["events"] and value.get("show_newsletter"):
             newsletter = NewsletterBlock()
             context["newsletter"] = newsletter.bind(newsletter.get_default())

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from home.admin_forms import HeaderImagePageForm
 from home.models import SiteSettings
+from home.models.page_queries import PrivacyInOneQueryMixin, TypedChildRoutingMixin
 from home.models.mixins import (
     HeaderImageMixin,
     IntroMixin,
@@ -34,7 +35,14 @@ MAX_DURATION_MINUTES = 7 * 24 * 60
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page):
+class EventIndexPage(
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    RoutablePageMixin,
+    TypedChildRoutingMixin,
+    Page,
+):
     """``/veranstaltungen/``: upcoming and past events, filterable by format, as a calendar."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -50,6 +58,9 @@ class EventIndexPage(SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin,
 
     def events(self):
         return EventPage.objects.child_of(self)
+
+    def child_pages_for_routing(self):
+        return self.events().select_related("header_image", "format")
 
     def formats_with_events(self):
         from formats.models import FormatPage
@@ -108,7 +119,12 @@ class EventPageForm(HeaderImagePageForm):
 
 
 class EventPage(
-    SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, RoutablePageMixin, Page
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    TeaserMixin,
+    HeaderImageMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """One event: when and where, what it costs, how to register and, later, its review."""
 

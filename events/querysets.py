@@ -1,25 +1,18 @@
 """Which events a listing shows: live, public, upcoming or past in Bielefeld's local time."""
 
-from django.db.models import Exists, F, OuterRef
-from django.db.models.lookups import StartsWith
-from wagtail.models import PageQuerySet, PageViewRestriction
+from django.db.models import F
+
+from home.models.page_queries import SitePageQuerySet
 
 from .schedule import local_today
 
 
-class EventPageQuerySet(PageQuerySet):
-    def public_in_one_query(self):
-        """Wagtail's ``public()`` as a subquery; ``public()`` first loads every view restriction."""
-        restricted_sections = PageViewRestriction.objects.filter(
-            StartsWith(OuterRef("path"), F("page__path"))
-        )
-        return self.exclude(Exists(restricted_sections))
-
+class EventPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live public events with what a card shows, in one query (plus renditions, if any)."""
         return (
             self.live()
-            .public_in_one_query()
+            .public()
             .select_related("format", "header_image")
             .prefetch_related("header_image__renditions")
         )

@@ -3,22 +3,30 @@ from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.images import prefetch_image_with_renditions
+from home.models.images import with_image_renditions
 from home.models.mixins import (
     HeaderImageMixin,
     IntroMixin,
     SearchEngineVisibilityMixin,
     TeaserMixin,
 )
+from home.models.page_queries import (
+    PrivacyInOneQueryMixin,
+    SitePageQuerySet,
+    TypedChildRoutingMixin,
+)
+from home.section_pages import section_page
 
 MORE_POSTS_COUNT = 3
 
 
-class FormatIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
+class FormatIndexPage(
+    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
+):
     """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -36,16 +44,16 @@ class FormatIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
         context["formats"] = FormatPage.objects.child_of(self).for_listing()
         return context
 
+    def child_pages_for_routing(self):
+        return FormatPage.objects.child_of(self).select_related(
+            "header_image", "category", "contact_person__photo"
+        )
 
-class FormatPageQuerySet(PageQuerySet):
+
+class FormatPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live, public formats in tree order, with header image renditions prefetched."""
-        return (
-            self.live()
-            .public()
-            .defer_streamfields()
-            .prefetch_related(prefetch_image_with_renditions("header_image"))
-        )
+        return with_image_renditions(self.live().public().defer_streamfields(), "header_image")
 
     def with_kits(self):
         return (
@@ -57,7 +65,9 @@ class FormatPageQuerySet(PageQuerySet):
         )
 
 
-class FormatPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page):
+class FormatPage(
+    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page
+):
     """One format, its kits to download, a contact person and the newest posts about it."""
 
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
@@ -114,7 +124,7 @@ class FormatPage(SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Pag
         context = super().get_context(request, *args, **kwargs)
         context["kits"] = [kit.document for kit in self.kits.select_related("document")]
         context["newest_posts"] = self.newest_posts()
-        context["blog_index"] = BlogIndexPage.objects.live().first()
+        context["blog_index"] = section_page(request, BlogIndexPage)
         return context
 
 

@@ -10,9 +10,9 @@ def team_people(chosen=()):
 
     One query for the people and one for their photos with renditions, however many there are.
     """
-    from home.models import Person, prefetch_image_with_renditions
+    from home.models import Person, with_image_renditions
 
-    people = Person.objects.prefetch_related(prefetch_image_with_renditions("photo"))
+    people = with_image_renditions(Person.objects.all(), "photo")
     chosen_ids = [person.pk for person in chosen if person]
     if not chosen_ids:
         return list(people.filter(show_in_team=True).order_by("sort_order", "name"))

@@ -8,6 +8,7 @@ from projects.blocks import ProjectsBlock
 
 from .blocks import BodyStreamBlock, CallToActionBlock, LinkURLBlock
 from .people_blocks import TeamBlock
+from .section_pages import section_page
 
 # Section anchors in use on today's site (/#about, /#events, …); a section block renders its
 # anchor as the id of its first occurrence on the page.
@@ -91,7 +92,7 @@ class LatestPostsBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         context["posts"] = BlogPage.objects.for_listing()[: value["number"]]
-        context["blog_index"] = BlogIndexPage.objects.live().public().first()
+        context["blog_index"] = section_page(context.get("request"), BlogIndexPage)
         return context
 
 

@@ -4,6 +4,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import SiteSettings
 from .navigation import purge_navigation_and_footer
+from .site_cache import forget_site_settings
 
 
 @receiver(page_published)
@@ -17,3 +18,4 @@ def purge_navigation_on_page_change(sender, **kwargs):
 @receiver(post_delete, sender=SiteSettings)
 def purge_footer_on_settings_change(sender, **kwargs):
     purge_navigation_and_footer()
+    forget_site_settings(sender, **kwargs)

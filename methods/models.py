@@ -7,24 +7,29 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 from django.http import Http404
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from blog.models import Category
 from home.blocks import BodyStreamBlock
-from home.models.images import prefetch_image_with_renditions
+from home.models.images import with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
     HeaderImageMixin,
     IntroMixin,
     SearchEngineVisibilityMixin,
     TeaserMixin,
+)
+from home.models.page_queries import (
+    PrivacyInOneQueryMixin,
+    SitePageQuerySet,
+    TypedChildRoutingMixin,
 )
 
 from .facts import (
@@ -43,7 +48,9 @@ PARTICIPANTS_ORDER_MESSAGE = (
 )
 
 
-class MethodIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
+class MethodIndexPage(
+    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
+):
     """``/methoden/``, the Methodenkoffer: every method, filterable by its facts and category.
 
     With ``?partial=1`` (sent by ``method-filter.js``) the page answers with the results
@@ -64,6 +71,9 @@ class MethodIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
 
     def methods(self):
         return MethodPage.objects.child_of(self).for_listing()
+
+    def child_pages_for_routing(self):
+        return MethodPage.objects.child_of(self).select_related("header_image")
 
     def categories_with_method_counts(self):
         live_methods_here = Q(method_pages__live=True, method_pages__path__startswith=self.path)
@@ -127,27 +137,29 @@ class MethodIndexPage(SearchEngineVisibilityMixin, IntroMixin, Page):
         return response
 
 
-class MethodPageQuerySet(PageQuerySet):
+class MethodPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live public methods A–Z, with what a card shows fetched in constant queries."""
-        return (
+        methods = (
             self.live()
             .public()
             .order_by(Lower("title"), "pk")
             .defer_streamfields()
-            .prefetch_related(
-                "categories",
-                Prefetch("authors", queryset=MethodPageAuthor.objects.select_related("person")),
-                prefetch_image_with_renditions("header_image"),
-            )
+            .prefetch_related("categories")
         )
+        return with_image_renditions(methods, "header_image")
 
 
 MethodPageManager = PageManager.from_queryset(MethodPageQuerySet)
 
 
 class MethodPage(
-    SearchEngineVisibilityMixin, AuthoredPageMixin, TeaserMixin, HeaderImageMixin, Page
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    AuthoredPageMixin,
+    TeaserMixin,
+    HeaderImageMixin,
+    Page,
 ):
     """A creativity method: its Steckbrief (duration, group size, material, difficulty) and
     a composed description."""

@@ -36,15 +36,24 @@ def purge(plan):
 
 
 def purge_on_commit(plan):
-    transaction.on_commit(lambda: purge(plan))
+    # robust: a failed purge is logged; it must not turn an editor's saved change into an error.
+    transaction.on_commit(lambda: purge(plan), robust=True)
+
+
+def purge_page_after_commit(page_id):
+    """Looks the page up again: the same transaction may have deleted it (then ``pre_delete``
+    already planned its purge)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        purge(dependents.page_change_plan(page))
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def purge_changed_page(sender, instance, **kwargs):
-    """Worked out after the commit too: the page keeps its address, and the listings' page
-    counts are then those visitors will see."""
-    transaction.on_commit(lambda: purge(dependents.page_change_plan(instance)))
+    """Worked out after the commit: the listings' page counts are then those visitors see."""
+    page_id = instance.pk
+    transaction.on_commit(lambda: purge_page_after_commit(page_id), robust=True)
 
 
 @receiver(pre_page_move)

@@ -2,6 +2,7 @@ from django import template
 
 from events.models import EventIndexPage, EventPage
 from events.schedule import local_today
+from home.section_pages import section_page
 
 register = template.Library()
 
@@ -9,15 +10,15 @@ FORMAT_UPCOMING_COUNT = 6
 FORMAT_PAST_COUNT = 3
 
 
-@register.simple_tag
-def events_for_format(format_page):
+@register.simple_tag(takes_context=True)
+def events_for_format(context, format_page):
     """A format's next events and its latest past ones, with the index to link to."""
     events = EventPage.objects.in_format(format_page)
     today = local_today()
     return {
         "upcoming": list(events.upcoming(today)[:FORMAT_UPCOMING_COUNT]),
         "past": list(events.past(today)[:FORMAT_PAST_COUNT]),
-        "index": EventIndexPage.objects.live().public().first(),
+        "index": section_page(context.get("request"), EventIndexPage),
     }
 
 

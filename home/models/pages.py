@@ -8,9 +8,10 @@ from home.blocks import BodyStreamBlock
 from home.sections import HomePageStreamBlock
 
 from .mixins import IntroMixin, SearchEngineVisibilityMixin
+from .page_queries import PrivacyInOneQueryMixin
 
 
-class HomePage(SearchEngineVisibilityMixin, Page):
+class HomePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
     """The site root: one page of sections (hero, about, team, events, …) editors arrange."""
 
     body = StreamField(HomePageStreamBlock(), verbose_name="Abschnitte", blank=True)
@@ -49,7 +50,7 @@ class HomePage(SearchEngineVisibilityMixin, Page):
         return self.hero["image"] if self.hero else None
 
 
-class StandardPage(SearchEngineVisibilityMixin, IntroMixin, Page):
+class StandardPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
     """Plain content pages such as Impressum, Datenschutz and Barrierefreiheit."""
 
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)

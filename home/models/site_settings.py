@@ -58,6 +58,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = "Website-Einstellungen"
 
+    @classmethod
+    def for_site(cls, site):
+        """From the shared cache: every page shows these settings (see ``home.site_cache``)."""
+        from home.site_cache import cached_site_settings
+
+        if site is None:
+            return super().for_site(site)
+        return cached_site_settings(cls, site, lambda: super(SiteSettings, cls).for_site(site))
+
 
 class SocialLink(Orderable):
     settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
