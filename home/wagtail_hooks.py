@@ -1,7 +1,9 @@
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .content_checker import use_wcag_content_checker
 from .models import Person
 
 
@@ -30,3 +32,8 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+@hooks.register("construct_wagtail_userbar")
+def check_content_against_wcag_21_aa(request, items, page):
+    use_wcag_content_checker(items)

@@ -38,6 +38,7 @@ def public_urls():
         FormatPage.objects.get(slug="community-of-practice").url,
         "/downloads/",
         "/impressum/",
+        "/leichte-sprache/",
         "/suche/?q=Community",
         "/veranstaltungen/",
         event.url,
