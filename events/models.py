@@ -11,17 +11,17 @@ from wagtail.search import index
 
 from home.admin_forms import HeaderImagePageForm
 from home.models import SiteSettings
-from home.models.page_queries import PrivacyInOneQueryMixin, TypedChildRoutingMixin
 from home.models.mixins import (
     HeaderImageMixin,
     IntroMixin,
     SearchEngineVisibilityMixin,
     TeaserMixin,
 )
+from home.models.page_queries import PrivacyInOneQueryMixin, TypedChildRoutingMixin
 
 from .choices import SCHEMA_ATTENDANCE_MODES, AttendanceMode, EventKind
 from .querysets import EventPageQuerySet
-from .registration import PretixRegistration, RegistrationKind
+from .registration import PRETIX_ITEMS, PretixRegistration, RegistrationKind
 from .schedule import Schedule, local_today
 
 EVENTS_PER_PAGE = 12
@@ -220,7 +220,7 @@ class EventPage(
         blank=True,
         validators=[
             RegexValidator(
-                r"^\s*\d+(\s*,\s*\d+)*\s*$",
+                PRETIX_ITEMS.pattern,
                 "Bitte die Produkt-Nummern mit Komma getrennt angeben, z. B. „12, 13“.",
             )
         ],

@@ -1,11 +1,13 @@
 """How visitors register for an event: not at all, in the pretix shop, or on another site."""
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
 from django.db import models
 
 PRETIX_WIDGET_LANGUAGE = "de"
+PRETIX_ITEMS = re.compile(r"^\s*\d+(\s*,\s*\d+)*\s*$")
 
 
 class RegistrationKind(models.TextChoices):
@@ -31,6 +33,7 @@ class PretixRegistration:
     event_slug: str
     items: str = ""
     voucher: str = ""
+    vouchers_disabled: bool = False
 
     @property
     def event_url(self):

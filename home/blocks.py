@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from downloads.blocks import DownloadBlock
+from events.blocks import PretixRegistrationBlock
 from newsletter.blocks import NewsletterBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -423,6 +424,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     related_posts = RelatedPostsBlock()
     newsletter = NewsletterBlock()
+    pretix_registration = PretixRegistrationBlock()
 
 
 class EasyLanguageStreamBlock(blocks.StreamBlock):

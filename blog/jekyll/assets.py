@@ -1,5 +1,6 @@
 """The old site's URLs and the files it served under ``/assets/``, imported once each."""
 
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -55,27 +56,59 @@ class SiteAssets:
 
     A file is stored once: an image or document with the same content (file hash) is reused,
     also across runs. ``warn(message, line)`` hears about every URL that cannot be resolved.
+    ``counts`` tells how many images and documents were created or reused, ``missing`` which
+    URLs named no file, and ``stored_files`` the names the storage wrote.
     """
 
     def __init__(self, folder=None, site_url=DEFAULT_SITE_URL):
         self.folder = Path(folder).resolve() if folder else None
         self.site_url = site_url
         self.refusals = {}
+        self.counts = Counter()
+        self.missing = set()
+        self.stored_files = []
+        self.seen = set()
+        self.created_or_updated = set()
 
     def relative_url(self, url):
         return relative_site_url(url, self.site_url)
 
-    def image(self, url, warn, line=None, description=""):
-        """The image ``url`` showed on the old site, or ``None`` after a warning."""
+    def image(self, url, warn, line=None, description="", credit="", credit_url=""):
+        """The image ``url`` showed on the old site, or ``None`` after a warning.
+
+        An image already stored gets the description and credit it still lacks.
+        """
         path = self.asset_path(url, warn, line, "the image is left out", required=True)
         if path is None:
             return None
-        if path.suffix.lstrip(".").lower() not in get_allowed_image_extensions():
+        if not is_image_file(path):
             warn(f"{url} is not an image type the site accepts; the image is left out", line)
             return None
-        return self.imported(
-            path, url, warn, line, "the image is left out", self.create_image, description
+        image = self.imported(path, url, warn, line, "the image is left out", self.create_image)
+        if image is not None:
+            self.complete_image(image, description, credit, credit_url)
+        return image
+
+    def folder_images(self, folder_url, warn, line=None):
+        """The URLs of the image files in a folder, by name, any case of extension."""
+        try:
+            path = unquote(urlsplit(self.relative_url(folder_url)).path)
+        except ValueError:
+            path = ""
+        if not path.startswith(ASSETS_URL_PATH) or self.folder is None:
+            warn(f"gallery folder {folder_url} is not under {ASSETS_URL_PATH}", line)
+            return []
+        folder = (self.folder / path[len(ASSETS_URL_PATH) :]).resolve()
+        if not folder.is_relative_to(self.folder) or not folder.is_dir():
+            self.missing.add(folder_url)
+            warn(f"gallery folder {folder_url} not found in {self.folder}", line)
+            return []
+        names = sorted(
+            child.name
+            for child in folder.iterdir()
+            if child.is_file() and not child.name.startswith(".") and is_image_file(child)
         )
+        return [path.rstrip("/") + "/" + name for name in names]
 
     def document(self, url, warn, line=None):
         """The document a link to ``url`` downloaded, or ``None`` (the link stays a URL)."""
@@ -105,6 +138,7 @@ class SiteAssets:
             return None
         candidate = (self.folder / unquote(path[len(ASSETS_URL_PATH) :])).resolve()
         if not candidate.is_relative_to(self.folder) or not candidate.is_file():
+            self.missing.add(url)
             warn(f"{url} not found in {self.folder}; {consequence}", line)
             return None
         return candidate
@@ -124,12 +158,37 @@ class SiteAssets:
             extension for extension in DOCUMENT_EXTENSIONS if not allowed or extension in allowed
         ]
 
-    def create_image(self, path, description=""):
+    def count(self, kind, stored, created):
+        """Count each image or document once per run: created, or found from an earlier run."""
+        if (kind, stored.pk) not in self.seen:
+            self.seen.add((kind, stored.pk))
+            self.counts[kind, "created" if created else "unchanged"] += 1
+
+    def complete_image(self, image, description, credit, credit_url):
+        """Give a stored image the description (alt text) and credit it does not have yet."""
+        missing = {
+            "description": description[:255] if not image.description else "",
+            "credit": credit[:255] if not image.credit else "",
+            "credit_url": credit_url if not image.credit_url else "",
+        }
+        missing = {field: value for field, value in missing.items() if value}
+        if not missing:
+            return
+        for field, value in missing.items():
+            setattr(image, field, value)
+        image.save(update_fields=list(missing))
+        if ("image", image.pk) not in self.created_or_updated:
+            self.created_or_updated.add(("image", image.pk))
+            self.counts["image", "unchanged"] -= 1
+            self.counts["image", "updated"] += 1
+
+    def create_image(self, path):
         image_model = get_image_model()
         with path.open("rb") as file:
             file_hash = hash_filelike(file)
             existing = image_model.objects.filter(file_hash=file_hash).first()
             if existing:
+                self.count("image", existing, created=False)
                 return existing
             try:
                 with PILImage.open(file) as picture:
@@ -139,13 +198,15 @@ class SiteAssets:
             file.seek(0)
             image = image_model(
                 title=file_title(path),
-                description=description[:255],
                 file=File(file, name=path.name),
                 file_hash=file_hash,
                 file_size=path.stat().st_size,
             )
             image.full_clean()
             image.save()
+        self.stored_files.append(image.file.name)
+        self.created_or_updated.add(("image", image.pk))
+        self.count("image", image, created=True)
         return image
 
     def create_document(self, path):
@@ -154,6 +215,7 @@ class SiteAssets:
             file_hash = hash_filelike(file)
             existing = document_model.objects.filter(file_hash=file_hash).first()
             if existing:
+                self.count("document", existing, created=False)
                 return existing
             document = document_model(
                 title=file_title(path),
@@ -163,4 +225,10 @@ class SiteAssets:
             )
             document.full_clean()
             document.save()
+        self.stored_files.append(document.file.name)
+        self.count("document", document, created=True)
         return document
+
+
+def is_image_file(path):
+    return path.suffix.lstrip(".").lower() in get_allowed_image_extensions()

@@ -10,6 +10,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 
+from .includes import NO_ALT_TEXT_WARNING, accessible_image, include_blocks
 from .liquid import include_index, replace_liquid_tags
 
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -18,14 +19,18 @@ EMPTY_PARAGRAPH = re.compile(r"<p(?: data-block-key=\"[^\"]*\")?></p>")
 INVISIBLE_HTML = re.compile(
     r"<(script|style|iframe|object|embed|template)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.I
 )
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 QUOTE_SOURCE = re.compile(r"^(?:—|–|--?)\s*(?P<source>\S.*)$")
 IMAGE_COMPANIONS = {"softbreak", "hardbreak", "link_open", "link_close"}
 BLOCK_NAMES = {
     "heading": "heading",
     "paragraph": "text",
     "image": "image",
+    "gallery": "gallery",
     "quote": "quote",
     "call_to_action": "button",
+    "video": "video",
+    "pretix_registration": "pretix widget",
 }
 
 
@@ -38,19 +43,24 @@ def markdown_to_blocks(markdown, assets, warn, first_line=1):
 
 
 @functools.cache
-def editor_converter():
-    return ContentstateConverter(RICH_TEXT_FEATURES)
+def editor_converter(features=tuple(RICH_TEXT_FEATURES)):
+    return ContentstateConverter(list(features))
 
 
-def editor_rich_text(html):
+def editor_rich_text(html, features=RICH_TEXT_FEATURES):
     """``html`` in Wagtail's database format, reduced to what the editor can edit.
 
-    Draftail's converter drops every element, attribute and URL scheme outside
-    ``RICH_TEXT_FEATURES`` and keeps the text.
+    Draftail's converter drops every element, attribute and URL scheme outside ``features``
+    and keeps the text.
     """
-    converter = editor_converter()
+    converter = editor_converter(tuple(features))
     html = converter.to_database_format(converter.from_database_format(html))
     return EMPTY_PARAGRAPH.sub("", html)
+
+
+def markdown_rich_text(markdown, features):
+    """A short Markdown text (an event's or project's description) as editable rich text."""
+    return editor_rich_text(MARKDOWN.render(markdown or ""), features)
 
 
 def inline_text(children):
@@ -62,10 +72,6 @@ def inline_text(children):
         elif token.type in {"softbreak", "hardbreak"}:
             parts.append(" ")
     return " ".join("".join(parts).split())
-
-
-def is_true(value):
-    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 def top_level_blocks(tokens):
@@ -142,7 +148,7 @@ class BodyConverter:
             self.add_heading(first.tag, inline_text(block[1].children), line)
             self.add_deferred(deferred, line)
         elif first.type == "html_block" and include_index(first.content) is not None:
-            self.add_call_to_action(self.includes[include_index(first.content)])
+            self.add_include(self.includes[include_index(first.content)])
         elif images:
             for image in images:
                 self.add_image(image, line)
@@ -192,6 +198,8 @@ class BodyConverter:
             if child.type == "html_inline" and include_index(child.content) is not None:
                 deferred.append(self.includes[include_index(child.content)])
                 continue
+            if child.type == "html_inline" and LINE_BREAK_TAG.fullmatch(child.content):
+                child = Token("hardbreak", "br", 0)
             if child.type == "link_open":
                 self.resolve_link(child, line)
             kept.append(child)
@@ -210,7 +218,7 @@ class BodyConverter:
             if isinstance(item, Token):
                 self.add_image(item, line)
             else:
-                self.add_call_to_action(item)
+                self.add_include(item)
 
     def add_heading(self, tag, text, line):
         if text:
@@ -222,9 +230,10 @@ class BodyConverter:
         image = self.assets.image(token.attrGet("src") or "", self.warn, line, alt_text)
         if image:
             caption = " ".join((token.attrGet("title") or "").split())
-            self.add_block(
-                "image", {"image": image.pk, "caption": caption, "is_decorative": False}, line
-            )
+            value = {"image": image.pk, "caption": caption, **accessible_image(image, alt_text)}
+            if value["is_decorative"]:
+                self.warn(NO_ALT_TEXT_WARNING.format(url=token.attrGet("src")), line)
+            self.add_block("image", value, line)
 
     def add_quote(self, block, line):
         paragraphs = [inline_text(token.children) for token in block if token.type == "inline"]
@@ -236,23 +245,10 @@ class BodyConverter:
             value = {"text": "\n\n".join(paragraphs), "source": source["source"] if source else ""}
             self.add_block("quote", value, line)
 
-    def add_call_to_action(self, include):
-        label = " ".join(str(include.params.get("text") or "").split())
-        url = str(include.params.get("url") or "").strip()
-        if not label or not url:
-            self.warn("button without text or url dropped", include.line)
-            return
-        document = self.assets.document(url, self.warn, include.line)
-        value = {
-            "label": label,
-            "link_page": None,
-            "link_document": document.pk if document else None,
-            "link_url": "" if document else self.assets.relative_url(url).replace(" ", "%20"),
-            "style": "secondary" if is_true(include.params.get("secondary")) else "primary",
-            "is_download": is_true(include.params.get("download")),
-            "open_in_new_tab": is_true(include.params.get("new_tab")),
-        }
-        self.add_block("call_to_action", value, include.line)
+    def add_include(self, include):
+        self.flush_text()
+        for name, raw_value in include_blocks(include, self.assets, self.warn):
+            self.add_block(name, raw_value, include.line)
 
     def add_block(self, name, raw_value, line):
         if name != "paragraph":

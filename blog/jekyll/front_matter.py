@@ -285,3 +285,48 @@ def repaired_quoted_text(text, mark, warn):
         repaired.append(char)
         index += 1
     return "".join(repaired), False
+
+
+@dataclass
+class DataRecord:
+    """One entry of a Jekyll data file (``- name: …``) and where it is in the file."""
+
+    data: dict
+    line: int
+    key_lines: dict = field(default_factory=dict)
+
+    def line_of(self, key):
+        return self.key_lines.get(key, self.line)
+
+
+def load_data_list(lines, first_line=1):
+    """A data file such as ``_data/team.yml``: its records and the repairs made to them.
+
+    Raises ``FrontMatterError`` if the file is no list; an entry that is no set of
+    ``key: value`` lines becomes a record with empty ``data``, for the caller to report.
+    """
+    warnings = []
+    text = "\n".join(repaired_lines(lines, first_line, warnings))
+    loader = FrontMatterLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return [], warnings
+        if not isinstance(node, yaml.SequenceNode):
+            raise FrontMatterError(
+                "the data file is not a list of entries (each starting with “- ”)",
+                first_line + node.start_mark.line,
+            )
+        records = []
+        for item in node.value:
+            line = first_line + item.start_mark.line
+            if not isinstance(item, yaml.MappingNode):
+                records.append(DataRecord({}, line))
+                continue
+            key_lines = top_level_key_lines(item, first_line, warnings)
+            records.append(DataRecord(loader.construct_object(item, deep=True), line, key_lines))
+    except yaml.YAMLError as error:
+        raise FrontMatterError(*yaml_problem(error, first_line)) from None
+    finally:
+        loader.dispose()
+    return records, warnings

@@ -1,4 +1,4 @@
-"""The Liquid tags in a post body: the button include becomes a block, every other tag goes."""
+"""The Liquid tags in a post body: includes become blocks, every other tag goes."""
 
 import re
 from dataclasses import dataclass
@@ -12,10 +12,10 @@ INCLUDE_TAG = re.compile(
 )
 INCLUDE_PARAMETER = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 COMMENT_TAG = re.compile(r"^\{%-?\s*comment\b")
-CTA_TEMPLATE = "cta-button.html"
+SITE_URL_VARIABLE = re.compile(r"\{\{\s*site\.(?:baseurl|url)\s*\}\}")
 LITERALS = {"true": True, "false": False}
 
-# Jekyll runs Liquid before Markdown, so a button include stands where its tag stood. An HTML
+# Jekyll runs Liquid before Markdown, so an include's output stands where its tag stood. An HTML
 # comment keeps that place through the Markdown parser (alone on its lines it is a block of its
 # own, inside a paragraph an inline token) and keeps the tag's line breaks, so the parser's line
 # numbers still match the file.
@@ -27,6 +27,8 @@ class LiquidInclude:
     template: str
     params: dict
     line: int = 0
+    source: str = ""
+    """The tag as written, for an include the importer does not know."""
 
 
 def parse_liquid_include(tag):
@@ -39,7 +41,7 @@ def parse_liquid_include(tag):
     if not match:
         return None
     params = {}
-    for parameter in INCLUDE_PARAMETER.finditer(match["params"]):
+    for parameter in INCLUDE_PARAMETER.finditer(SITE_URL_VARIABLE.sub("", match["params"])):
         name, double_quoted, single_quoted, bare = parameter.groups()
         if double_quoted is not None:
             params[name] = double_quoted
@@ -47,11 +49,11 @@ def parse_liquid_include(tag):
             params[name] = single_quoted
         else:
             params[name] = LITERALS.get(bare, bare)
-    return LiquidInclude(template=match["template"], params=params)
+    return LiquidInclude(template=match["template"], params=params, source=" ".join(tag.split()))
 
 
 def replace_liquid_tags(markdown, warn, first_line=1):
-    """Replace button includes by placeholders and drop every other Liquid tag with a warning.
+    """Replace includes by placeholders and drop every other Liquid tag with a warning.
 
     Returns the Markdown and the includes, whose index the placeholders carry.
     """
@@ -64,7 +66,7 @@ def replace_liquid_tags(markdown, warn, first_line=1):
         if COMMENT_TAG.match(tag):
             return line_breaks
         include = parse_liquid_include(tag)
-        if include and include.template == CTA_TEMPLATE:
+        if include:
             include.line = line
             includes.append(include)
             return f"<!--\ue000include {len(includes) - 1}{line_breaks}-->"

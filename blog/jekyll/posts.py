@@ -12,6 +12,7 @@ from blog.categories import category_slug
 from home.models.mixins import TEASER_MAX_LENGTH
 
 from .front_matter import FrontMatterError, load_front_matter
+from .inline import plain_text
 
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\S.*)?$")
 FRONT_MATTER_BOUNDARY = re.compile(r"-{3,}\s*")
@@ -31,6 +32,10 @@ class PostError(Exception):
         return f"line {self.line}: {self.message}" if self.line else self.message
 
 
+class NotADocument(PostError):
+    """A file in a collection folder that Jekyll copies as it is instead of publishing it."""
+
+
 @dataclass
 class JekyllPost:
     path: Path
@@ -44,8 +49,12 @@ class JekyllPost:
     body_first_line: int
     front_matter: dict = field(default_factory=dict)
     """Every front matter value as read, also those the importer does not use."""
+    key_lines: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     """``(message, line)`` for what was repaired in the front matter and could be wrong."""
+
+    def line_of(self, key):
+        return self.key_lines.get(key)
 
 
 def jekyll_url_name(path):
@@ -56,17 +65,32 @@ def jekyll_url_name(path):
     return category_slug(unicodedata.normalize("NFC", Path(path).stem))
 
 
-def read_post(path):
-    """Read and check one post file; raises ``PostError`` saying what is wrong with it."""
+@dataclass
+class JekyllDocument:
+    """A file of a Jekyll collection: its front matter, read and repaired, and its body."""
+
+    path: Path
+    data: dict
+    key_lines: dict
+    body: str
+    body_first_line: int
+    warnings: list
+
+    def line_of(self, key):
+        return self.key_lines.get(key)
+
+
+def read_document(path):
+    """Read a collection file's front matter and body; ``PostError`` says why it is none."""
     path = Path(path)
     content = file_content(path)
     if not path.suffix:
-        raise PostError(
+        raise NotADocument(
             "not a post: the file name has no extension (Jekyll publishes posts named like NAME.md)"
         )
     lines = text_lines(content)
     if not lines or not FRONT_MATTER_BOUNDARY.fullmatch(lines[0]):
-        raise PostError(
+        raise NotADocument(
             "not a post: no YAML front matter (a post starts with a --- line; Jekyll copies "
             "other files as they are)",
             1,
@@ -81,12 +105,28 @@ def read_post(path):
         front_matter = load_front_matter(lines[1:closing], first_line=2)
     except FrontMatterError as error:
         raise PostError(error.message, error.line) from None
-    data, line_of = front_matter.data, front_matter.line_of
+    return JekyllDocument(
+        path=path,
+        data=front_matter.data,
+        key_lines=front_matter.key_lines,
+        body="\n".join(lines[closing + 1 :]),
+        body_first_line=closing + 2,
+        warnings=front_matter.warnings,
+    )
+
+
+def read_post(path, require_date=True):
+    """Read and check one post file; raises ``PostError`` saying what is wrong with it.
+
+    Methods share the post fields; their date may be left out (``require_date=False``).
+    """
+    document = read_document(path)
+    data, line_of = document.data, document.line_of
 
     title = " ".join(markdown_text(data.get("title")).split())
     if not title:
         raise PostError("the front matter has no title", line_of("title"))
-    teaser = markdown_text(data.get("teaser")).strip()
+    teaser = plain_text(str(data.get("teaser") or ""))
     if not teaser:
         raise PostError("the front matter has no teaser", line_of("teaser"))
     if len(teaser) > TEASER_MAX_LENGTH:
@@ -94,27 +134,31 @@ def read_post(path):
             f"the teaser has {len(teaser)} characters, at most {TEASER_MAX_LENGTH} are allowed",
             line_of("teaser"),
         )
+    date = None
     if data.get("date") in (None, ""):
-        raise PostError("the front matter has no date", line_of("date"))
-    date = parse_date(data["date"])
-    if date is None:
-        raise PostError(
-            f"invalid date {data['date']!r}{date_problem(data['date'])}, expected YYYY-MM-DD",
-            line_of("date"),
-        )
+        if require_date:
+            raise PostError("the front matter has no date", line_of("date"))
+    else:
+        date = parse_date(data["date"])
+        if date is None:
+            raise PostError(
+                f"invalid date {data['date']!r}{date_problem(data['date'])}, expected YYYY-MM-DD",
+                line_of("date"),
+            )
 
     return JekyllPost(
-        path=path,
+        path=document.path,
         title=title,
         teaser=teaser,
         authors=names(data, "authors", "author", line_of),
         categories=names(data, "categories", "category", line_of),
         date=date,
         header_image=site_asset_url(str(data.get("header_image") or "")),
-        body="\n".join(lines[closing + 1 :]),
-        body_first_line=closing + 2,
+        body=document.body,
+        body_first_line=document.body_first_line,
         front_matter=data,
-        warnings=front_matter.warnings,
+        key_lines=document.key_lines,
+        warnings=document.warnings,
     )
 
 

@@ -29,6 +29,7 @@
         widget.setAttribute("event", pretixEvent);
         if (pretixItems) widget.setAttribute("items", pretixItems);
         if (pretixVoucher) widget.setAttribute("voucher", pretixVoucher);
+        if ("pretixDisableVouchers" in container.dataset) widget.setAttribute("disable-vouchers", "");
         // pretix replaces this text with the shop once its script has loaded.
         widget.textContent = "Die Anmeldung wird geladen …";
         target.replaceChildren(widget);
@@ -49,6 +50,9 @@
             const controls = container.querySelector("[data-pretix-controls]");
             const button = container.querySelector("[data-pretix-load]");
             if (!controls || !button || !container.querySelector("[data-pretix-target]")) return;
+            // A page with several registration blocks includes this script more than once.
+            if (container.hasAttribute("data-pretix-bound")) return;
+            container.setAttribute("data-pretix-bound", "");
             controls.hidden = false;
             button.addEventListener("click", () => showWidget(container), { once: true });
         });

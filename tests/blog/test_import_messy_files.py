@@ -178,7 +178,7 @@ def test_missing_header_image_is_a_warning_and_the_post_imported(site_tree, tmp_
 
     assert error is None and "created /beitraege/fehlt/" in stdout
     [warning] = stderr.splitlines()
-    assert warning.startswith(f"{post}: warning: /assets/images/weg.png not found")
+    assert warning.startswith(f"{post}: warning: line 6: /assets/images/weg.png not found")
     assert BlogPage.objects.get().header_image is None
 
 

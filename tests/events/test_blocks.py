@@ -6,8 +6,10 @@ import pytest
 from django.template import RequestContext, Template
 from django.test import RequestFactory
 from wagtail.blocks import StreamBlock, StreamValue
+from wagtail.blocks.struct_block import StructBlockValidationError
 
-from events.blocks import DEFAULT_FALLBACK_TEXT, UpcomingEventsBlock
+from events.blocks import DEFAULT_FALLBACK_TEXT, PretixRegistrationBlock, UpcomingEventsBlock
+from tests.events.conftest import PRETIX_SHOP_URL
 from tests.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +74,7 @@ def test_without_events_the_fallback_text_and_newsletter_form_appear(
     )
     assert '<section class="newsletter" id="newsletter"' in html
     assert 'action="/newsletter/anmelden/" method="post"' in html
-    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'name="csrfmiddlewaretoken"' not in html  # public forms stay cacheable
     assert "Ich möchte den Newsletter der Open Innovation City Bielefeld" in html
     assert request.newsletter_form_count == 1  # so the page leaves out the footer form
     assert "Vorbei" not in html
@@ -101,3 +103,57 @@ def test_block_meta_for_editors():
         assert child.label, name
     with pytest.raises(Exception, match="12"):
         block.child_blocks["count"].clean(13)
+
+
+class RegistrationBody(StreamBlock):
+    pretix_registration = PretixRegistrationBlock()
+
+
+def render_registration(site_tree, **value):
+    stream_block = RegistrationBody()
+    block = stream_block.child_blocks["pretix_registration"]
+    stream = StreamValue(stream_block, [("pretix_registration", block.to_python(value))])
+    template = Template("{% load wagtailcore_tags %}{% include_block stream %}")
+    request = RequestFactory().get("/")
+    request.site = site_tree.site
+    return template.render(RequestContext(request, {"stream": stream, "page": site_tree.home}))
+
+
+def test_registration_block_with_a_short_name_uses_the_shop_of_the_settings(site_tree, pretix_shop):
+    html = render_registration(site_tree, event="meetup-ki", voucher="OIC", items="3, 4")
+
+    assert f'data-pretix-event="{PRETIX_SHOP_URL.rstrip("/")}/meetup-ki/"' in html
+    assert 'data-pretix-items="3,4"' in html and 'data-pretix-voucher="OIC"' in html
+    assert "data-pretix-disable-vouchers" not in html
+    assert "<script" in html and "pretix-consent.js" in html
+    assert "Anmeldung laden" in html and "<pretix-widget" not in html
+
+
+def test_registration_block_with_a_whole_address_needs_no_settings(site_tree):
+    html = render_registration(
+        site_tree, event="https://tickets.example.org/oic/barcamp/", disable_vouchers=True
+    )
+
+    assert 'data-pretix-event="https://tickets.example.org/oic/barcamp/"' in html
+    assert "data-pretix-disable-vouchers" in html
+    assert "Direkt im Ticketshop bei tickets.example.org anmelden" in html
+
+
+def test_registration_block_without_a_shop_shows_nothing(site_tree):
+    html = render_registration(site_tree, event="meetup-ki")
+    assert "data-pretix" not in html and "Anmeldung" not in html
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        ({"event": "meetup ki"}, "event"),
+        ({"event": "http://pretix.eu/oic/x/"}, "event"),
+        ({"event": "meetup-ki", "items": "drei"}, "items"),
+    ],
+)
+def test_registration_block_refuses_what_pretix_cannot_use(value, field):
+    block = PretixRegistrationBlock()
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python(value))
+    assert set(raised.value.block_errors) == {field}

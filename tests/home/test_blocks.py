@@ -703,6 +703,7 @@ EXPECTED_LABELS = {
     "video": "Video",
     "related_posts": "Verwandte Beiträge",
     "newsletter": "Newsletter-Anmeldung",
+    "pretix_registration": "Anmeldung (pretix)",
 }
 
 

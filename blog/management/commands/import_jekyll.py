@@ -60,8 +60,7 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"{path}: the page is not valid: {' '.join(error.messages)}")
                 continue
-            action = "created" if imported.created else "updated"
-            self.stdout.write(f"{action} {imported.url} from {path}")
+            self.stdout.write(f"{imported.outcome} {imported.url} from {path}")
 
         if failures:
             raise CommandError(f"{failures} of {len(paths)} files failed to import.")

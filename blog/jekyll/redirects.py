@@ -1,0 +1,71 @@
+"""Permanent redirects, in Wagtail's redirects app, from the old site's URLs that moved.
+
+A redirect points at a page (and a route of it, such as the feed), so it follows the page
+when editors move it; files point at the document's URL. An old URL that the new site answers
+at the same path needs no redirect and gets none.
+"""
+
+from urllib.parse import quote
+
+from wagtail.contrib.redirects.models import Redirect
+
+from .pages import CREATED, UNCHANGED, UPDATED
+
+
+class Redirects:
+    """Creates or updates the redirects of one site and counts what it did."""
+
+    def __init__(self, site, report):
+        self.site = site
+        self.report = report
+
+    def to_page(self, old_path, page, route_path=""):
+        """Send ``old_path`` to ``page`` (and its ``route_path``) unless it is already there."""
+        target = page.relative_url(self.site) + route_path.lstrip("/")
+        if same_path(old_path, target):
+            return None
+        values = {
+            "redirect_page": page,
+            "redirect_page_route_path": Redirect.normalise_page_route_path(route_path)
+            if route_path
+            else "",
+            "redirect_link": "",
+        }
+        return self.save(old_path, values)
+
+    def to_url(self, old_path, url):
+        if same_path(old_path, url):
+            return None
+        return self.save(
+            old_path, {"redirect_page": None, "redirect_page_route_path": "", "redirect_link": url}
+        )
+
+    def save(self, old_path, values):
+        normalised = Redirect.normalise_path(old_path)
+        redirect = Redirect.objects.filter(old_path=normalised, site=self.site).first()
+        if redirect is None:
+            redirect = Redirect(old_path=normalised, site=self.site, is_permanent=True)
+            outcome = CREATED
+        elif (
+            all(getattr(redirect, field) == value for field, value in values.items())
+            and redirect.is_permanent
+        ):
+            self.report.count("redirect", UNCHANGED)
+            return UNCHANGED
+        else:
+            outcome = UPDATED
+        for field, value in values.items():
+            setattr(redirect, field, value)
+        redirect.is_permanent = True
+        redirect.save()
+        self.report.count("redirect", outcome)
+        return outcome
+
+
+def same_path(old_path, new_path):
+    return Redirect.normalise_path(old_path) == Redirect.normalise_path(new_path)
+
+
+def site_path(*parts):
+    """``/beitraege/`` + ``Foo bar`` → ``/beitraege/Foo%20bar/``, as browsers request it."""
+    return "/" + "/".join(quote(part.strip("/")) for part in parts if part.strip("/")) + "/"

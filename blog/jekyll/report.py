@@ -1,0 +1,89 @@
+"""What an import run tells its operator: a line per problem, a progress bar, a summary."""
+
+from collections import Counter
+
+KINDS = [
+    "person",
+    "author page",
+    "project",
+    "post",
+    "method",
+    "event",
+    "image",
+    "document",
+    "redirect",
+]
+OUTCOMES = ["created", "updated", "unchanged", "skipped", "failed"]
+PROGRESS_WIDTH = 30
+
+
+class Progress:
+    """A one-line progress bar, drawn only when ``stream`` is a terminal."""
+
+    def __init__(self, stream, total):
+        self.stream = stream
+        self.total = total
+        self.done = 0
+        self.shown = False
+        self.enabled = total > 0 and hasattr(stream, "isatty") and stream.isatty()
+
+    def advance(self, label):
+        self.done += 1
+        if not self.enabled:
+            return
+        filled = PROGRESS_WIDTH * self.done // self.total
+        bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
+        self.stream.write(f"\r\033[K[{bar}] {self.done}/{self.total} {label[-60:]}")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self):
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.shown = False
+
+
+class ImportReport:
+    """Counts outcomes by kind and writes problems as ``PATH: line N: reason``."""
+
+    def __init__(self, stdout, stderr, warning_style=str):
+        self.stdout = stdout
+        self.stderr = stderr
+        self.warning_style = warning_style
+        self.counts = Counter()
+        self.progress = Progress(stderr, 0)
+
+    def start(self, total):
+        self.progress = Progress(self.stderr, total)
+
+    def count(self, kind, outcome, number=1):
+        self.counts[kind, outcome] += number
+
+    def write_problem(self, label, message, line=None, kind=None, outcome="failed"):
+        where = f"line {line}: " if line else ""
+        self.progress.clear()
+        self.stderr.write(f"{label}: {where}{message}")
+        if kind:
+            self.count(kind, outcome)
+
+    def warner(self, label):
+        def warn(message, line=None):
+            where = f"line {line}: " if line else ""
+            self.progress.clear()
+            self.stderr.write(f"{label}: warning: {where}{message}", style_func=self.warning_style)
+
+        return warn
+
+    @property
+    def failed(self):
+        return sum(number for (_, outcome), number in self.counts.items() if outcome == "failed")
+
+    def summary(self, missing_assets):
+        self.progress.clear()
+        width = max(map(len, KINDS)) + 2
+        lines = [" " * width + "".join(f"{outcome:>11}" for outcome in OUTCOMES)]
+        for kind in KINDS:
+            figures = [self.counts[kind, outcome] for outcome in OUTCOMES]
+            lines.append(f"{kind + 's':<{width}}" + "".join(f"{figure:>11}" for figure in figures))
+        lines.append(f"missing assets: {missing_assets}")
+        return lines
