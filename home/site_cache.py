@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction, Site
-from wagtail.signals import page_published, post_page_move
+from wagtail.signals import post_page_move
 
 CACHE_TIMEOUT = 24 * 60 * 60
 SITES_BY_HOST_KEY = "sites-by-host"
@@ -66,10 +66,9 @@ def any_view_restrictions():
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
-@receiver(page_published)
 @receiver(post_page_move)
 def forget_sites(sender, **kwargs):
-    """A site's host or root page changed (or the home page was republished or moved)."""
+    """A site's host or root page changed, or pages moved (the cached root keeps its path)."""
     cache.delete(SITES_BY_HOST_KEY)
 
 
