@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries audit clean
+.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries bench soak audit clean
 
 $(VENV)/installed.stamp: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), "OIC CMS needs Python 3.13, found " + sys.version.split()[0]'
@@ -48,6 +48,16 @@ test: lint check-migrations pytest
 # Benchmarks print figures; they are not part of `make test`.
 bench-queries: install
 	$(PY) benchmarks/listing_queries.py
+
+# gunicorn with the production settings on loopback, driven by wrk; needs wrk and nginx
+# (installed with apt-get when run as root). Prints a table and which targets are met.
+bench: install
+	$(PY) -m benchmarks.load
+
+# Mixed traffic plus publishing for SOAK_SECONDS (default 180); reports errors and memory.
+SOAK_SECONDS ?= 180
+soak: install
+	$(PY) -m benchmarks.soak --seconds $(SOAK_SECONDS)
 
 # Lighthouse (audit/package.json) in Debian's Chromium against the site under production settings
 # and gunicorn: home page, post listing and a post, mobile and desktop, median of AUDIT_RUNS (3).

@@ -1,0 +1,238 @@
+"""``make bench``: the production server under load, with 1,000 and with 10,000 posts.
+
+For each page the issue names it prints requests per second, p50 and p99 latency, SQL queries
+per request and the peak memory of a worker, without and with the page cache, and the ratio
+to nginx serving the same page's saved HTML. Then it says which targets are met.
+
+    .venv/bin/python -m benchmarks.load [--sizes 1000,10000] [--seconds 10] [--connections 4]
+
+Only 127.0.0.1 is contacted; the database, Redis data and files are removed afterwards.
+"""
+
+import argparse
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "benchmarks"  # noqa: A001 - run as a script: make relative imports work
+
+from .environment import free_port, say, wait_for_port
+from .http_load import (
+    benchmark_pages,
+    benchmark_run,
+    ensure_load_tools,
+    sql_queries_per_request,
+    wrk,
+)
+from .server import Server, collectstatic
+
+QUERY_BUDGET = 15
+UNCACHED_P50_TARGET_MS = 30
+CACHED_RPS_TARGET = 1500
+WORKER_MEMORY_TARGET_MIB = 150
+PAGE_CACHE_SECONDS = 300
+NGINX_CONFIG = """
+worker_processes 2;
+daemon off;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {workdir}/nginx-body;
+    proxy_temp_path {workdir}/nginx-proxy;
+    fastcgi_temp_path {workdir}/nginx-fastcgi;
+    uwsgi_temp_path {workdir}/nginx-uwsgi;
+    scgi_temp_path {workdir}/nginx-scgi;
+    default_type text/html;
+    server {{
+        listen 127.0.0.1:{port};
+        root {workdir}/html;
+    }}
+}}
+"""
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback only
+        return response.status, response.headers.get("X-Cache", ""), response.read()
+
+
+def load_server(run, pages, page_cache_seconds, args, save_html_to=None):
+    """Warm every page, then drive each with wrk; returns ``{name: (LoadResult, MiB)}``."""
+    from django.core.cache import cache
+
+    cache.clear()
+    results = {}
+    cache_states = set()
+    with Server(run.environment(page_cache_seconds)) as server:
+        for name, path in pages.items():
+            for _ in range(2):
+                status, cache_state, body = fetch(server.base_url + path)
+            if status != 200:
+                raise RuntimeError(f"{name} answered {status}")
+            cache_states.add(cache_state or "none")
+            if save_html_to is not None:
+                (save_html_to / f"{name.replace(' ', '-')}.html").write_bytes(body)
+        for name, path in pages.items():
+            result = wrk(server.base_url + path, args.seconds, args.connections)
+            results[name] = (result, server.peak_worker_memory_mib())
+    return results, cache_states
+
+
+def nginx_baseline(run, pages, args):
+    port = free_port()
+    config = Path(run.workdir) / "nginx.conf"
+    config.write_text(NGINX_CONFIG.format(workdir=run.workdir, port=port))
+    process = subprocess.Popen(["nginx", "-c", str(config)])
+    try:
+        wait_for_port("127.0.0.1", port, process=process)
+        return {
+            name: wrk(
+                f"http://127.0.0.1:{port}/{name.replace(' ', '-')}.html",
+                args.nginx_seconds,
+                args.connections,
+            )
+            for name in pages
+        }
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def print_table(size, pages, queries, uncached, cached, cache_states, static):
+    print(f"\n{size:,} posts — {args_summary}")
+    header = (
+        f"{'page':17} {'SQL':>4} | {'uncached rps':>12} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'/nginx':>7} | {'cached rps':>10} {'p50 ms':>7} {'p99 ms':>7} {'/nginx':>7} | "
+        f"{'peak MiB':>8} {'errors':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name in pages:
+        plain, plain_mib = uncached[name]
+        fast, fast_mib = cached[name]
+        baseline = static[name].requests_per_second
+        print(
+            f"{name:17} {queries[name]:>4} | {plain.requests_per_second:>12.0f} "
+            f"{plain.p50_ms:>7.1f} {plain.p99_ms:>7.1f} "
+            f"{plain.requests_per_second / baseline:>7.3f} | "
+            f"{fast.requests_per_second:>10.0f} {fast.p50_ms:>7.1f} {fast.p99_ms:>7.1f} "
+            f"{fast.requests_per_second / baseline:>7.3f} | "
+            f"{max(plain_mib, fast_mib):>8.1f} {plain.errors + fast.errors:>6}"
+        )
+    print(
+        f"{'nginx (static)':17} {'':>4} | "
+        + ", ".join(f"{name} {static[name].requests_per_second:.0f}" for name in pages)
+        + " rps"
+    )
+    print(f"X-Cache header with the page cache on: {', '.join(sorted(cache_states))}")
+
+
+def check(label, passed):
+    print(f"  [{'met' if passed else 'MISSED'}] {label}")
+    return passed
+
+
+def print_verdict(measurements, page_cache_present):
+    print("\nTargets (2 cores, 2 workers):")
+    sizes = sorted(measurements)
+    largest = measurements[sizes[-1]]
+    queries = {size: measurements[size]["queries"] for size in sizes}
+    passed = check(
+        f"no page needs more than {QUERY_BUDGET} SQL queries",
+        all(count <= QUERY_BUDGET for counts in queries.values() for count in counts.values()),
+    )
+    passed &= check(
+        "query counts do not grow with the number of posts",
+        all(queries[size] == queries[sizes[0]] for size in sizes),
+    )
+    for name in ("post", "listing"):
+        p50 = largest["uncached"][name][0].p50_ms
+        passed &= check(
+            f"uncached p50 of {name} with {sizes[-1]:,} posts under {UNCACHED_P50_TARGET_MS} ms "
+            f"({p50:.1f} ms)",
+            p50 < UNCACHED_P50_TARGET_MS,
+        )
+    slowest = min(
+        (result.requests_per_second, name) for name, (result, _) in largest["cached"].items()
+    )
+    if page_cache_present:
+        passed &= check(
+            f"with the page cache at least {CACHED_RPS_TARGET} rps on every page "
+            f"(slowest: {slowest[1]}, {slowest[0]:.0f} rps)",
+            slowest[0] >= CACHED_RPS_TARGET,
+        )
+    else:
+        passed &= check("page cache answers (no X-Cache: HIT seen: page cache missing)", False)
+    peak = max(
+        mib
+        for size in sizes
+        for mode in ("uncached", "cached")
+        for _, mib in measurements[size][mode].values()
+    )
+    passed &= check(
+        f"a worker stays under {WORKER_MEMORY_TARGET_MIB} MB (peak {peak:.0f} MiB)",
+        peak < WORKER_MEMORY_TARGET_MIB,
+    )
+    errors = sum(
+        result.errors
+        for size in sizes
+        for mode in ("uncached", "cached")
+        for result, _ in measurements[size][mode].values()
+    )
+    passed &= check(f"no failed requests ({errors})", errors == 0)
+    return passed
+
+
+args_summary = ""
+
+
+def main():
+    global args_summary
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="numbers of posts, comma-separated")
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page and mode")
+    parser.add_argument("--nginx-seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary files")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    args_summary = (
+        f"wrk {args.seconds} s per page, {args.connections} connections, 2 threads; "
+        "gunicorn 2 sync workers, production settings"
+    )
+    ensure_load_tools()
+    measurements = {}
+    page_cache_present = False
+    with benchmark_run(keep=args.keep) as run:
+        from .dataset import add_generated_posts, build_demo_site, update_search_index
+
+        build_demo_site()
+        say("collecting static files …")
+        collectstatic(run.environment())
+        html_dir = Path(run.workdir) / "html"
+        html_dir.mkdir()
+        for size in sizes:
+            add_generated_posts(size)
+            update_search_index()
+            pages = benchmark_pages()
+            queries = sql_queries_per_request(pages)
+            say(f"{size:,} posts: load without page cache …")
+            uncached, _ = load_server(run, pages, 0, args, save_html_to=html_dir)
+            say(f"{size:,} posts: load with page cache …")
+            cached, cache_states = load_server(run, pages, PAGE_CACHE_SECONDS, args)
+            page_cache_present |= "HIT" in cache_states
+            say(f"{size:,} posts: nginx serving the saved pages …")
+            static = nginx_baseline(run, pages, args)
+            print_table(size, pages, queries, uncached, cached, cache_states, static)
+            measurements[size] = {"queries": queries, "uncached": uncached, "cached": cached}
+        passed = print_verdict(measurements, page_cache_present)
+    sys.exit(0 if passed else 1)
+
+
+if __name__ == "__main__":
+    main()
