@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries bench soak audit clean
+.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries bench-import bench soak audit clean
 
 $(VENV)/installed.stamp: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), "OIC CMS needs Python 3.13, found " + sys.version.split()[0]'
@@ -48,6 +48,10 @@ test: lint check-migrations pytest
 # Benchmarks print figures; they are not part of `make test`.
 bench-queries: install
 	$(PY) benchmarks/listing_queries.py
+
+# Imports a generated Jekyll site of 1,000 posts twice; prints posts per second and memory.
+bench-import: install
+	$(PY) benchmarks/import_site.py 1000
 
 # gunicorn with the production settings on loopback, driven by wrk; needs wrk and nginx
 # (installed with apt-get when run as root). Prints a table and which targets are met.

@@ -30,6 +30,10 @@ def clear_cache():
 @pytest.fixture
 def site_tree(db):
     """The skeleton every page hangs from: home page as site root, Beiträge and Formate."""
+    return make_site_tree()
+
+
+def make_site_tree():
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
     site = Site.objects.get(is_default_site=True)

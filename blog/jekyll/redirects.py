@@ -25,7 +25,7 @@ class Redirects:
         if same_path(old_path, target):
             return None
         values = {
-            "redirect_page": page,
+            "redirect_page_id": page.pk,
             "redirect_page_route_path": Redirect.normalise_page_route_path(route_path)
             if route_path
             else "",
@@ -37,7 +37,8 @@ class Redirects:
         if same_path(old_path, url):
             return None
         return self.save(
-            old_path, {"redirect_page": None, "redirect_page_route_path": "", "redirect_link": url}
+            old_path,
+            {"redirect_page_id": None, "redirect_page_route_path": "", "redirect_link": url},
         )
 
     def save(self, old_path, values):

@@ -33,14 +33,18 @@ class Progress:
             return
         filled = PROGRESS_WIDTH * self.done // self.total
         bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
-        self.stream.write(f"\r\033[K[{bar}] {self.done}/{self.total} {label[-60:]}")
-        self.stream.flush()
+        self.write(f"\r\033[K[{bar}] {self.done}/{self.total} {label[-60:]}")
         self.shown = True
 
     def clear(self):
         if self.shown:
-            self.stream.write("\r\033[K")
+            self.write("\r\033[K")
             self.shown = False
+
+    def write(self, text):
+        """Without the line ending and colour a management command's stream would add."""
+        self.stream.write(text, style_func=str, ending="")
+        self.stream.flush()
 
 
 class ImportReport:

@@ -1,112 +1,58 @@
-"""``import_jekyll_site`` on tests/blog/jekyll_site, a small copy of the old site with the
-mistakes its editors really commit. Tests look at the pages, URLs and redirects that result."""
+"""``import_jekyll_site`` on tests/blog/jekyll_site: the pages, URLs and redirects one run
+makes of the old site. The corpus is imported once for the module; see ``imported``."""
 
 import datetime
-import re
-import shutil
 import zoneinfo
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Revision
 
-from blog.authors import AuthorIndexPage
 from blog.models import BlogPage
 from downloads.models import Download
 from events.models import EventPage
-from home.models import CreditedImage, Person
-from methods.models import MethodIndexPage, MethodPage
+from home.models import Person
+from methods.models import MethodPage
 from projects.models import Project
-from tests.events.factories import EventIndexPageFactory
-from tests.factories import CategoryFactory, FormatPageFactory, PageFactory
-
-CORPUS = Path(__file__).parent / "jekyll_site"
-RETROSPECTIVE = "/beitraege/ki-meetup-rueckblick/"
-
-
-class MethodIndexPageFactory(PageFactory):
-    class Meta:
-        model = MethodIndexPage
-
-    title = "Methodenkoffer"
-    slug = "methoden"
+from tests.blog.jekyll_site_import import (
+    CORPUS,
+    RETROSPECTIVE,
+    add_sections,
+    blocks_of,
+    post,
+    rich_text_of,
+    run_import,
+    summary_row,
+)
+from tests.conftest import make_site_tree
 
 
-class AuthorIndexPageFactory(PageFactory):
-    class Meta:
-        model = AuthorIndexPage
+@pytest.fixture(scope="module")
+def imported(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The corpus imported once for the module's tests, which only look at the result.
 
-    title = "Autor*innen"
-    slug = "autoren"
+    Kept in a transaction around the tests, which each run in a savepoint of their own, and
+    rolled back at the end, the way Django's ``TestCase.setUpTestData`` works.
+    """
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        site_tree = add_sections(make_site_tree())
+        site_tree.stdout, site_tree.stderr, site_tree.error = run_import(CORPUS)
+        site_tree.media = media
+        yield site_tree
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def old_site(tmp_path):
-    """A copy of the corpus, so a test may edit it."""
-    return Path(shutil.copytree(CORPUS, tmp_path / "site"))
+def imported_site(imported, db, settings):
+    settings.MEDIA_ROOT = imported.media
+    return imported
 
 
-@pytest.fixture
-def new_site(site_tree):
-    """The new site's skeleton as editors set it up before the switch."""
-    format_index = site_tree.format_index
-    site_tree.open_innovation_hour = FormatPageFactory(
-        parent=format_index,
-        title="Open Innovation Hour",
-        slug="open-innovation-hour",
-        category=CategoryFactory(name="Open Innovation Hour"),
-    )
-    site_tree.meetups = FormatPageFactory(
-        parent=format_index,
-        title="MeetUps",
-        slug="meetups",
-        category=CategoryFactory(name="KI und Zivilgesellschaft"),
-    )
-    site_tree.methods = MethodIndexPageFactory(parent=site_tree.home)
-    site_tree.events = EventIndexPageFactory(parent=site_tree.home)
-    site_tree.authors = AuthorIndexPageFactory(parent=site_tree.home)
-    return site_tree
-
-
-def run_import(root, *options):
-    """Run the command; return stdout, stderr and the CommandError it raised, if any."""
-    stdout, stderr = StringIO(), StringIO()
-    error = None
-    try:
-        call_command("import_jekyll_site", str(root), *options, stdout=stdout, stderr=stderr)
-    except CommandError as raised:
-        error = raised
-    return stdout.getvalue(), stderr.getvalue(), error
-
-
-def summary_row(stdout, kind):
-    """``{"created": 3, …}`` from the summary's row for ``kind`` (``posts``, ``images`` …)."""
-    lines = stdout.splitlines()
-    header = lines[lines.index("Summary:") + 1].split()
-    row = next(line for line in lines if line.startswith(kind + " "))
-    return dict(zip(header, map(int, row[len(kind) :].split()), strict=True))
-
-
-def post(slug):
-    return BlogPage.objects.get(slug=slug)
-
-
-def blocks_of(page, block_type):
-    return [block.value for block in page.body if block.block_type == block_type]
-
-
-def rich_text_of(page):
-    """The page's text blocks without Draftail's random ``data-block-key`` attributes."""
-    html = "".join(block.value.source for block in page.body if block.block_type == "paragraph")
-    return re.sub(r' data-block-key="[^"]*"', "", html)
-
-
-def test_every_post_method_person_event_and_project_arrives(new_site, old_site, client):
-    stdout, stderr, error = run_import(old_site)
+def test_every_post_method_person_event_and_project_arrives(imported_site, client):
+    stdout, error = imported_site.stdout, imported_site.error
 
     assert str(error) == "5 of the site's files or entries failed to import."
     assert sorted(BlogPage.objects.values_list("slug", flat=True)) == [
@@ -147,8 +93,8 @@ def test_every_post_method_person_event_and_project_arrives(new_site, old_site, 
         assert client.get(url).status_code == 200, url
 
 
-def test_each_problem_is_one_line_with_file_line_and_reason(new_site, old_site):
-    _, stderr, _ = run_import(old_site)
+def test_each_problem_is_one_line_with_file_line_and_reason(imported_site):
+    stderr = imported_site.stderr
     problems = [line for line in stderr.splitlines() if ": warning: " not in line]
 
     assert sorted(problems) == sorted(
@@ -168,8 +114,7 @@ def test_each_problem_is_one_line_with_file_line_and_reason(new_site, old_site):
     )
 
 
-def test_a_post_keeps_its_fields_blocks_and_links(new_site, old_site, client):
-    run_import(old_site)
+def test_a_post_keeps_its_fields_blocks_and_links(imported_site, client):
     page = post("ki-meetup-rueckblick")
 
     maria = Person.objects.get(name="Maria Gonçalves")
@@ -223,8 +168,7 @@ def test_a_post_keeps_its_fields_blocks_and_links(new_site, old_site, client):
     assert "Mitschnitt des MeetUps" in html and "Volles Haus im Innovation Office" in html
 
 
-def test_the_announcement_keeps_its_registration_and_button(new_site, old_site, client):
-    run_import(old_site)
+def test_the_announcement_keeps_its_registration_and_button(imported_site, client):
     page = post("ki-meetup-ankuendigung")
 
     assert page.header_image is None
@@ -248,8 +192,8 @@ def test_the_announcement_keeps_its_registration_and_button(new_site, old_site, 
     assert 'href="https://pretix.eu/oic-bielefeld/meetup-10/redeem?voucher=OIC2025"' in html
 
 
-def test_messy_files_still_become_their_posts(new_site, old_site, client):
-    _, stderr, _ = run_import(old_site)
+def test_messy_files_still_become_their_posts(imported_site, client):
+    stderr = imported_site.stderr
 
     windows = post("windows")
     assert windows.title == "Windows-Zeilenenden"
@@ -271,8 +215,7 @@ def test_messy_files_still_become_their_posts(new_site, old_site, client):
     assert client.get("/beitraege/r%C3%BCckblick-sommerfest/").status_code == 200
 
 
-def test_a_future_post_is_scheduled_not_live(new_site, old_site, client):
-    run_import(old_site)
+def test_a_future_post_is_scheduled_not_live(imported_site, client):
     future = post("zukunft")
 
     assert not future.live
@@ -282,8 +225,7 @@ def test_a_future_post_is_scheduled_not_live(new_site, old_site, client):
     assert client.get("/beitraege/zukunft/").status_code == 404
 
 
-def test_methods_get_their_steckbrief(new_site, old_site, client):
-    run_import(old_site)
+def test_methods_get_their_steckbrief(imported_site, client):
 
     disney = MethodPage.objects.get(slug="walt-disney-methode")
     assert (disney.duration_minutes, disney.min_participants, disney.max_participants) == (
@@ -299,8 +241,8 @@ def test_methods_get_their_steckbrief(new_site, old_site, client):
     assert client.get("/methoden/walt-disney-methode/").status_code == 200
 
 
-def test_team_events_and_projects_from_the_data_files(new_site, old_site, client):
-    _, stderr, _ = run_import(old_site)
+def test_team_events_and_projects_from_the_data_files(imported_site, client):
+    stderr = imported_site.stderr
 
     maria = Person.objects.get(name="Maria Gonçalves")
     assert (maria.role, maria.email, maria.show_in_team) == (
@@ -320,7 +262,7 @@ def test_team_events_and_projects_from_the_data_files(new_site, old_site, client
         datetime.time(18, 0),
         120,
     )
-    assert meetup.format == new_site.meetups and meetup.kind == "meetup" and meetup.featured
+    assert meetup.format == imported_site.meetups and meetup.kind == "meetup" and meetup.featured
     assert meetup.registration_url == "https://pretix.eu/oic-bielefeld/meetup-11/"
     assert "<b>Stadtverwaltung</b>" in meetup.description
     hour = EventPage.objects.get(title="Open Innovation Hour im Juni")
@@ -329,7 +271,7 @@ def test_team_events_and_projects_from_the_data_files(new_site, old_site, client
         datetime.time(13, 0),
         "online",
     )
-    assert hour.format == new_site.open_innovation_hour and hour.kind == "open-innovation-hour"
+    assert hour.format == imported_site.open_innovation_hour and hour.kind == "open-innovation-hour"
     assert client.get(meetup.url).status_code == 200
 
     lab = Project.objects.get(title="KoSI-Lab")
@@ -343,8 +285,7 @@ def test_team_events_and_projects_from_the_data_files(new_site, old_site, client
     assert (citizen.status, citizen.responsible_text) == ("abgeschlossen", "Die Community selbst")
 
 
-def test_every_old_url_answers(new_site, old_site, client):
-    run_import(old_site)
+def test_every_old_url_answers(imported_site, client):
     document = Download.objects.get(title="OIC Leitfaden Beteiligung")
 
     redirects = {
@@ -384,60 +325,3 @@ def test_every_old_url_answers(new_site, old_site, client):
     assert not Redirect.objects.filter(old_path__startswith="/beitraege/ki-meetup").exists()
     listing = client.get("/beitraege/?filter=rueckblick").content.decode()
     assert "Rückblick: KI-MeetUp #10" in listing and "Foo Bar EU" not in listing
-
-
-def test_second_run_creates_nothing_and_no_revision(new_site, old_site):
-    run_import(old_site)
-    counts = [
-        model.objects.count()
-        for model in (BlogPage, MethodPage, EventPage, Person, Project, CreditedImage, Download)
-    ]
-    revisions, redirects = Revision.objects.count(), Redirect.objects.count()
-
-    stdout, _, _ = run_import(old_site)
-
-    assert counts == [
-        model.objects.count()
-        for model in (BlogPage, MethodPage, EventPage, Person, Project, CreditedImage, Download)
-    ]
-    assert (Revision.objects.count(), Redirect.objects.count()) == (revisions, redirects)
-    for kind, number in [("posts", 8), ("methods", 2), ("events", 2), ("persons", 2)]:
-        row = summary_row(stdout, kind)
-        assert (row["created"], row["updated"], row["unchanged"]) == (0, 0, number), kind
-    assert summary_row(stdout, "images")["created"] == 0
-
-
-def test_an_edited_source_file_updates_only_its_page(new_site, old_site):
-    run_import(old_site)
-    source = old_site / "_beitraege" / "Foo_Bar-EU.md"
-    source.write_text(source.read_text().replace("Ein Absatz", "Ein neuer Absatz"))
-    revisions = {page.slug: page.revisions.count() for page in BlogPage.objects.all()}
-
-    stdout, _, _ = run_import(old_site)
-
-    after = {page.slug: page.revisions.count() for page in BlogPage.objects.all()}
-    assert {slug for slug in after if after[slug] != revisions[slug]} == {"foo-bar-eu"}
-    assert "Ein neuer Absatz" in rich_text_of(post("foo-bar-eu"))
-    row = summary_row(stdout, "posts")
-    assert (row["updated"], row["unchanged"]) == (1, 7)
-
-
-def test_dry_run_changes_nothing_and_prints_the_same_summary(new_site, old_site, settings):
-    media = Path(settings.MEDIA_ROOT)
-    files_before = {path for path in media.rglob("*") if path.is_file()}
-
-    dry_stdout, dry_stderr, dry_error = run_import(old_site, "--dry-run")
-
-    assert BlogPage.objects.count() == 0 and Person.objects.count() == 0
-    assert not CreditedImage.objects.exists() and not Redirect.objects.exists()
-    assert {path for path in media.rglob("*") if path.is_file()} == files_before
-    assert dry_stdout.startswith("Dry run, nothing was changed. Summary:")
-    stdout, stderr, error = run_import(old_site)
-    assert dry_stdout.splitlines()[1:] == stdout.splitlines()[1:]
-    assert (str(dry_error), dry_stderr) == (str(error), stderr)
-
-
-def test_the_command_names_a_missing_folder(new_site, tmp_path):
-    _, _, error = run_import(tmp_path / "gibt-es-nicht")
-
-    assert str(error) == f"{tmp_path / 'gibt-es-nicht'} is not a folder."
