@@ -278,16 +278,17 @@ class SiteImport:
 
     def add_landing_page_redirects(self):
         """Top-level pages of the old site (``/ki/``) to the page that took their place."""
-        for path in sorted(self.root.glob("*.md")) + sorted(self.root.glob("*.html")):
+        for path in landing_page_files(self.root):
             try:
                 document = read_document(path)
             except PostError:
                 continue
-            permalink = str(document.data.get("permalink") or f"/{jekyll_url_name(path)}/")
+            name_source = path.parent if path.stem == "index" else path
+            permalink = str(document.data.get("permalink") or f"/{jekyll_url_name(name_source)}/")
             if permalink.strip("/") in {"", "index"}:
                 continue
             title = " ".join(str(document.data.get("title") or "").split())
-            target = self.landing_page_target(path, title)
+            target = self.landing_page_target(name_source, title)
             if target is None:
                 if permalink not in VIEW_PATHS:
                     self.report.warner(self.label(path))(
@@ -310,6 +311,15 @@ class SiteImport:
             or formats.filter(category__name__iexact=title).first()
             or Page.objects.descendant_of(home).filter(slug=name).first()
         )
+
+
+def landing_page_files(root):
+    """``ki.md`` and ``ki/index.html`` at the top of the site; not collections or assets."""
+    pages = [*root.glob("*.md"), *root.glob("*.html")]
+    for folder in root.iterdir():
+        if folder.is_dir() and not folder.name.startswith(("_", ".")) and folder.name != "assets":
+            pages += [*folder.glob("index.md"), *folder.glob("index.html")]
+    return sorted(pages)
 
 
 def pending_key(post):

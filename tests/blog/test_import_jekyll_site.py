@@ -291,6 +291,7 @@ def test_every_old_url_answers(imported_site, client):
     redirects = {
         "/feed.xml": "/beitraege/feed/",
         "/open-innovation-hour/": None,
+        "/mitmachen/": "/formate/open-innovation-hour/",
         "/ki/": "/formate/meetups/",
         "/autoren/jonas/": "/autoren/jonas-weber/",
         "/assets/downloads/OIC%20Leitfaden%20Beteiligung.pdf": document.url,
