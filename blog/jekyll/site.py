@@ -33,9 +33,9 @@ METHODS_FOLDER = "_methoden"
 AUTHORS_FOLDER = "autoren"
 DOWNLOADS_FOLDER = "assets/downloads"
 DATA_FILES = {
-    "team": "_data/team.yml",
-    "events": "_data/events.yml",
-    "projects": "_data/projects.yml",
+    "person": "_data/team.yml",
+    "event": "_data/events.yml",
+    "project": "_data/projects.yml",
 }
 LINK_KEYS = ("related_post", "retrospective_post")
 OLD_FEED_PATH = "/feed.xml"
@@ -109,7 +109,7 @@ class SiteImport:
         )
 
     def run(self):
-        data = {name: self.data_records(relative) for name, relative in DATA_FILES.items()}
+        data = {kind: self.data_records(kind, relative) for kind, relative in DATA_FILES.items()}
         post_files = source_files(self.root / POSTS_FOLDER)
         method_files = source_files(self.root / METHODS_FOLDER)
         author_files = [
@@ -127,32 +127,31 @@ class SiteImport:
         )
         self.report.start(total)
 
-        for position, record in enumerate(data["team"]):
-            self.import_entry("person", DATA_FILES["team"], record, import_team_member, position)
+        for position, record in enumerate(data["person"]):
+            self.import_entry("person", record, import_team_member, position)
         for path in author_files:
             self.step(path, "author page", self.import_author_page)
-        for position, record in enumerate(data["projects"]):
-            self.import_entry("project", DATA_FILES["projects"], record, import_project, position)
+        for position, record in enumerate(data["project"]):
+            self.import_entry("project", record, import_project, position)
         for path in post_files:
             self.step(path, "post", self.import_post)
         self.link_related_posts()
         for path in method_files:
             self.step(path, "method", self.import_method)
-        for position, record in enumerate(data["events"]):
-            self.import_entry("event", DATA_FILES["events"], record, self.import_event, position)
+        for position, record in enumerate(data["event"]):
+            self.import_entry("event", record, self.import_event, position)
         for path in download_files:
             self.step(path, "document", self.import_download)
         self.add_site_redirects()
 
-    def data_records(self, relative):
+    def data_records(self, kind, relative):
         path = self.root / relative
         if not path.is_file():
             return []
         try:
             records, warnings = read_data_file(path)
         except PostError as error:
-            self.report.write_problem(relative, str(error))
-            self.report.count("data file", "failed")
+            self.report.write_problem(relative, error.message, error.line, kind=kind)
             return []
         warn = self.report.warner(relative)
         for message, line in warnings:
@@ -184,7 +183,8 @@ class SiteImport:
                 self.report.count(kind, outcome)
         self.report.progress.advance(label)
 
-    def import_entry(self, kind, relative, record, action, position):
+    def import_entry(self, kind, record, action, position):
+        relative = DATA_FILES[kind]
 
         def import_record(path, warn):
             if not record.data:

@@ -116,3 +116,17 @@ def test_a_terminal_sees_a_progress_bar_and_a_log_does_not(new_site, old_site):
 
     assert "\r\x1b[K[" + "#" * 30 + "] 28/28 " in terminal.getvalue()
     assert "\r" not in log and "####" not in log
+
+
+def test_a_data_file_that_is_no_list_is_one_failure_and_the_rest_goes_on(new_site, old_site):
+    (old_site / "_data" / "projects.yml").write_text("title: KoSI-Lab\nstatus: Läuft\n")
+
+    stdout, stderr, error = run_import(old_site)
+
+    assert (
+        "_data/projects.yml: line 1: the data file is not a list of entries (each starting "
+        "with “- ”)" in stderr.splitlines()
+    )
+    assert summary_row(stdout, "projects")["failed"] == 1 and not Project.objects.exists()
+    assert summary_row(stdout, "posts")["created"] == 8
+    assert str(error) == "6 of the site's files or entries failed to import."
