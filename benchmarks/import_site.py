@@ -4,8 +4,8 @@ Run: ``make bench-import`` (or ``.venv/bin/python benchmarks/import_site.py [POS
 is generated into a temporary folder, shaped like the old OIC site: every post has its own
 header image, every tenth a gallery of three images, a button to a download and a quote;
 posts name three authors and two of eight categories. It imports twice into a throwaway
-SQLite database (or a throwaway PostgreSQL database when ``BENCH_POSTGRES_URL`` names a
-server): the first run creates everything, the second must find nothing to change.
+SQLite database, never the one ``DATABASE_URL`` names: the first run creates everything, the
+second must find nothing to change.
 """
 
 import datetime
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 workdir = Path(tempfile.mkdtemp(prefix="oic-bench-import-"))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
 os.environ["MEDIA_ROOT"] = str(workdir / "media")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oic_cms.settings.test")
 
@@ -51,11 +51,11 @@ PARAGRAPH = (
 )
 
 
-def jpeg(number, blue=40):
-    """A small JPEG of its own colour, so every image is a file of its own content."""
+def png(number, blue=40):
+    """A small PNG of its own colour (lossless, so every image is a file of its own)."""
     buffer = io.BytesIO()
     colour = (number % 256, number // 256 % 256, blue)
-    Image.new("RGB", (320, 180), colour).save(buffer, "JPEG", quality=80)
+    Image.new("RGB", (320, 180), colour).save(buffer, "PNG")
     return buffer.getvalue()
 
 
@@ -77,7 +77,7 @@ def post_text(number):
         f"authors: [{AUTHORS[number % 3]}]\n"
         f"categories: [{', '.join(categories)}]\n"
         f"date: {date.isoformat()}\n"
-        f"header_image: /assets/images/beitraege/{number}.jpg\n"
+        f"header_image: /assets/images/beitraege/{number}.png\n"
         'header_image_credit: "Foto: [OIC](https://oic-bielefeld.de)"\n'
         "---\n\n" + "\n\n".join(body) + "\n"
     )
@@ -91,13 +91,13 @@ def generate_site(root, posts):
     images = 0
     for number in range(posts):
         (root / f"_beitraege/beitrag-{number}.md").write_text(post_text(number), "utf-8")
-        (root / f"assets/images/beitraege/{number}.jpg").write_bytes(jpeg(number))
+        (root / f"assets/images/beitraege/{number}.png").write_bytes(png(number))
         images += 1
         if number % 10 == 0:
             gallery = root / f"assets/images/galerie/{number}"
             gallery.mkdir(parents=True)
             for picture in range(3):
-                (gallery / f"bild-{picture}.jpg").write_bytes(jpeg(number * 3 + picture, 220))
+                (gallery / f"bild-{picture}.png").write_bytes(png(number * 3 + picture, 220))
                 images += 1
     return images
 

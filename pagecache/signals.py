@@ -9,6 +9,8 @@ to the CDN (``WAGTAILFRONTENDCACHE``, by full URL).
 handlers would purge the published page alone and a second time.
 """
 
+import threading
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -21,6 +23,31 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import dependents, store
+
+_bulk_change = threading.local()
+
+
+@contextmanager
+def purged_once_afterwards():
+    """For a bulk change such as the Jekyll import: no purge per page or snippet, whose
+    listings would be worked out again for every one of a thousand posts, but one purge of
+    everything at the end if anything changed."""
+    _bulk_change.active, _bulk_change.changed = True, False
+    try:
+        yield
+    finally:
+        changed = _bulk_change.changed
+        _bulk_change.active = _bulk_change.changed = False
+        if changed:
+            purge(dependents.everything_plan())
+
+
+def deferred_to_bulk_purge():
+    """True (and noted) while ``purged_once_afterwards`` collects the changes."""
+    if getattr(_bulk_change, "active", False):
+        _bulk_change.changed = True
+        return True
+    return False
 
 
 def purge(plan):
@@ -36,6 +63,8 @@ def purge(plan):
 
 
 def purge_on_commit(plan):
+    if deferred_to_bulk_purge():
+        return
     # robust: a failed purge is logged; it must not turn an editor's saved change into an error.
     transaction.on_commit(lambda: purge(plan), robust=True)
 
@@ -52,6 +81,8 @@ def purge_page_after_commit(page_id):
 @receiver(page_unpublished)
 def purge_changed_page(sender, instance, **kwargs):
     """Worked out after the commit: the listings' page counts are then those visitors see."""
+    if deferred_to_bulk_purge():
+        return
     page_id = instance.pk
     transaction.on_commit(lambda: purge_page_after_commit(page_id), robust=True)
 
@@ -60,13 +91,13 @@ def purge_changed_page(sender, instance, **kwargs):
 @receiver(post_page_move)
 def purge_moved_page(sender, instance, **kwargs):
     """Called before the move (old addresses, old parent) and after it (new ones)."""
-    if instance.live:
+    if instance.live and not deferred_to_bulk_purge():
         purge_on_commit(dependents.page_change_plan(instance))
 
 
 @receiver(pre_delete, sender=Page)
 def purge_deleted_page(sender, instance, **kwargs):
-    if instance.live:
+    if instance.live and not deferred_to_bulk_purge():
         purge_on_commit(dependents.page_change_plan(instance))
 
 
@@ -80,7 +111,8 @@ SNIPPET_PLANS = {
 
 def connect_snippet(label, plan_for):
     def purge_snippet(sender, instance, **kwargs):
-        purge_on_commit(plan_for(instance))
+        if not deferred_to_bulk_purge():
+            purge_on_commit(plan_for(instance))
 
     snippet_model = apps.get_model(label)
     post_save.connect(purge_snippet, sender=snippet_model, weak=False)
@@ -101,6 +133,8 @@ def remember_person_slug(sender, instance, **kwargs):
 @receiver(post_save, sender="home.Person")
 @receiver(pre_delete, sender="home.Person")
 def purge_person(sender, instance, **kwargs):
+    if deferred_to_bulk_purge():
+        return
     old_slug = getattr(instance, "_slug_before_save", "")
     purge_on_commit(dependents.person_plan(instance, old_slug))
 

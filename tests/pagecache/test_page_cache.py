@@ -14,6 +14,7 @@ from blog.authors import ensure_author_index
 from newsletter.blocks import DEFAULT_CONSENT_HTML
 from newsletter.models import Subscriber
 from oic_cms.settings.frontend_cache import frontend_cache_backends
+from pagecache.signals import purged_once_afterwards
 from tests.factories import (
     BlogPageFactory,
     CategoryFactory,
@@ -481,3 +482,26 @@ def test_incomplete_frontend_cache_settings_are_explained(monkeypatch, environme
         monkeypatch.setenv(name, value)
     with pytest.raises(ImproperlyConfigured, match=message):
         frontend_cache_backends()
+
+
+def test_a_bulk_change_purges_everything_once_afterwards(
+    client, blog, django_capture_on_commit_callbacks
+):
+    pages = AFFECTED_BY_POST + UNAFFECTED_BY_POST
+    prime(client, pages)
+
+    with purged_once_afterwards():
+        with django_capture_on_commit_callbacks(execute=True):
+            blog.post.title = "Neuer Titel"
+            blog.post.save_revision().publish()
+        assert states(client, pages) == dict.fromkeys(pages, "HIT")
+
+    assert states(client, pages) == dict.fromkeys(pages, "MISS")
+    assert "Neuer Titel" in client.get(LISTING).content.decode()
+
+
+def test_a_bulk_run_without_changes_purges_nothing(client, blog):
+    prime(client, [POST, FORMAT_PAGE])
+    with purged_once_afterwards():
+        pass
+    assert states(client, [POST, FORMAT_PAGE]) == {POST: "HIT", FORMAT_PAGE: "HIT"}

@@ -7,6 +7,7 @@ from django.db import transaction
 from blog.jekyll import DEFAULT_SITE_URL
 from blog.jekyll.report import ImportReport
 from blog.jekyll.site import SiteImport
+from pagecache.signals import purged_once_afterwards
 
 
 class Command(BaseCommand):
@@ -43,14 +44,15 @@ class Command(BaseCommand):
         except LookupError as error:
             raise CommandError(str(error)) from None
 
-        if dry_run:
-            with transaction.atomic():
+        with purged_once_afterwards():
+            if dry_run:
+                with transaction.atomic():
+                    site_import.run()
+                    transaction.set_rollback(True)
+                for name in site_import.assets.stored_files:
+                    default_storage.delete(name)
+            else:
                 site_import.run()
-                transaction.set_rollback(True)
-            for name in site_import.assets.stored_files:
-                default_storage.delete(name)
-        else:
-            site_import.run()
 
         for (kind, outcome), number in site_import.assets.counts.items():
             report.count(kind, outcome, number)
