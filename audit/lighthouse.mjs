@@ -65,10 +65,21 @@ async function auditPage(port, url, formFactor) {
     return { scores, metrics, report };
 }
 
+// A run whose trace recording broke (NO_NAVSTART and the like, seen on a busy machine) has no
+// score at all; it is repeated, up to MAX_FAILED_RUNS times per page and form factor.
+const MAX_FAILED_RUNS = 3;
+
 async function medianAudit(port, url, formFactor) {
     const runs = [];
-    for (let run = 0; run < runsPerPage; run++) {
-        runs.push(await auditPage(port, url, formFactor));
+    let failedRuns = 0;
+    while (runs.length < runsPerPage) {
+        try {
+            runs.push(await auditPage(port, url, formFactor));
+        } catch (error) {
+            failedRuns += 1;
+            if (failedRuns > MAX_FAILED_RUNS) throw error;
+            console.error(`retrying after a failed run: ${error.message}`);
+        }
     }
     runs.sort((a, b) => a.scores.performance - b.scores.performance);
     const median = runs[Math.floor((runs.length - 1) / 2)];
