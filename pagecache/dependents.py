@@ -152,7 +152,14 @@ def add_format_page_dependents(builder, format_page):
     builder.add_pages(live(model("blog.BlogPage").objects.filter(related_format=format_page)))
 
 
+def add_easy_language_page_dependents(builder, easy_page):
+    """The page it explains links to it from its header."""
+    if easy_page.original_page_id:
+        builder.add_pages(live(Page.objects.filter(pk=easy_page.original_page_id).specific()))
+
+
 PAGE_DEPENDENTS = {
+    "home.EasyLanguagePage": add_easy_language_page_dependents,
     "blog.BlogPage": add_blog_page_dependents,
     "methods.MethodPage": add_method_page_dependents,
     "events.EventPage": add_event_page_dependents,

@@ -229,3 +229,20 @@ def test_demo_content_explains_the_oic_in_leichte_sprache(client):
     assert document.find("a", class_="easy-language__back").attrs["href"] == "/"
     image = document.find("main").find("img")
     assert image.attrs["alt"].startswith("Bunte Kreise.")
+
+
+def test_publishing_a_version_purges_the_cached_page_it_explains(
+    client, start_page, impressum, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.get(impressum.url)
+    assert client.get(impressum.url)["X-Cache"] == "HIT"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        add_easy_language_page(
+            start_page, "impressum", "Wer macht diese Internet-Seite?", original_page=impressum
+        )
+
+    response = client.get(impressum.url)
+    assert response["X-Cache"] == "MISS"
+    assert header_link(client, impressum.url).attrs["href"] == "/leichte-sprache/impressum/"
