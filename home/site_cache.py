@@ -1,8 +1,8 @@
 """What every page request needs and editors rarely change, kept in the shared cache.
 
-The site of a host name, the site settings and whether any page is private would otherwise
-cost three SQL queries on every request. Each entry is dropped when its source is saved, so a
-change shows on the next request.
+The site of a host name, the site settings and which pages are private would otherwise cost
+an SQL query each on every request (the last one several times). Each entry is dropped when
+its source is saved, so a change shows on the next request.
 """
 
 from django.core.cache import cache
@@ -13,7 +13,7 @@ from wagtail.signals import post_page_move
 
 CACHE_TIMEOUT = 24 * 60 * 60
 SITES_BY_HOST_KEY = "sites-by-host"
-VIEW_RESTRICTIONS_EXIST_KEY = "page-view-restrictions-exist"
+RESTRICTED_SECTIONS_KEY = "restricted-section-paths"
 
 
 def site_settings_cache_key(model, site_id):
@@ -57,10 +57,13 @@ def cached_site_settings(model, site, load):
     return instance
 
 
-def any_view_restrictions():
-    """Whether any page is private at all; when none is, serving a page need not check."""
+def restricted_section_paths():
+    """Tree paths of the pages with a view restriction (usually none): their sections are
+    private. Listings leave them out and serving checks them without asking the database."""
     return cache.get_or_set(
-        VIEW_RESTRICTIONS_EXIST_KEY, PageViewRestriction.objects.exists, CACHE_TIMEOUT
+        RESTRICTED_SECTIONS_KEY,
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+        CACHE_TIMEOUT,
     )
 
 
@@ -74,8 +77,9 @@ def forget_sites(sender, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_page_move)
 def forget_view_restrictions(sender, **kwargs):
-    cache.delete(VIEW_RESTRICTIONS_EXIST_KEY)
+    cache.delete(RESTRICTED_SECTIONS_KEY)
 
 
 def forget_site_settings(sender, instance, **kwargs):
