@@ -155,6 +155,8 @@ def wrk(url, seconds, connections, threads=2):
     errors = int(non_2xx.group(1)) if non_2xx else 0
     if socket_errors:
         errors += sum(int(n) for n in re.findall(r"\d+", socket_errors.group(1)))
+    if requests == 0:  # every request outlived wrk's timeout
+        return LoadResult(0.0, float("inf"), float("inf"), 0, max(errors, 1))
     return LoadResult(
         requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         p50_ms=parse_duration_ms(percentiles["50"]),
