@@ -9,6 +9,7 @@ from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
 from wagtail.models import Collection, Page
 
+from blog.authors import AuthorIndexPage
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
 from downloads.models import Download
 from formats.models import FormatIndexPage, FormatKit, FormatPage
@@ -153,6 +154,14 @@ class FormatIndexPageFactory(PageFactory):
 
     title = "Formate"
     slug = "formate"
+
+
+class AuthorIndexPageFactory(PageFactory):
+    class Meta:
+        model = AuthorIndexPage
+
+    title = "Autor*innen"
+    slug = "autoren"
 
 
 class FormatPageFactory(PageFactory):

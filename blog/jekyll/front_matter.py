@@ -8,6 +8,7 @@ warning with its line; a slip without a safe repair is an error with its line.
 import json
 import re
 import string
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import yaml
@@ -86,10 +87,7 @@ def load_front_matter(lines, first_line):
     ``first_line`` is the file's line number of the first of them. Raises ``FrontMatterError``.
     """
     warnings = []
-    text = "\n".join(repaired_lines(lines, first_line, warnings))
-    loader = FrontMatterLoader(text)
-    try:
-        node = loader.get_single_node()
+    with repaired_yaml(lines, first_line, warnings) as (loader, node):
         if node is None:
             return FrontMatter({}, warnings=warnings)
         if not isinstance(node, yaml.MappingNode):
@@ -98,12 +96,20 @@ def load_front_matter(lines, first_line):
                 first_line + node.start_mark.line,
             )
         key_lines = top_level_key_lines(node, first_line, warnings)
-        data = loader.construct_document(node)
+        return FrontMatter(loader.construct_document(node), key_lines, warnings)
+
+
+@contextmanager
+def repaired_yaml(lines, first_line, warnings):
+    """The loader and root node of the repaired ``lines``; YAML's errors as
+    ``FrontMatterError`` with the file's line number."""
+    loader = FrontMatterLoader("\n".join(repaired_lines(lines, first_line, warnings)))
+    try:
+        yield loader, loader.get_single_node()
     except yaml.YAMLError as error:
         raise FrontMatterError(*yaml_problem(error, first_line)) from None
     finally:
         loader.dispose()
-    return FrontMatter(data, key_lines, warnings)
 
 
 def top_level_key_lines(node, first_line, warnings):
@@ -306,10 +312,7 @@ def load_data_list(lines, first_line=1):
     ``key: value`` lines becomes a record with empty ``data``, for the caller to report.
     """
     warnings = []
-    text = "\n".join(repaired_lines(lines, first_line, warnings))
-    loader = FrontMatterLoader(text)
-    try:
-        node = loader.get_single_node()
+    with repaired_yaml(lines, first_line, warnings) as (loader, node):
         if node is None:
             return [], warnings
         if not isinstance(node, yaml.SequenceNode):
@@ -325,8 +328,4 @@ def load_data_list(lines, first_line=1):
                 continue
             key_lines = top_level_key_lines(item, first_line, warnings)
             records.append(DataRecord(loader.construct_object(item, deep=True), line, key_lines))
-    except yaml.YAMLError as error:
-        raise FrontMatterError(*yaml_problem(error, first_line)) from None
-    finally:
-        loader.dispose()
     return records, warnings

@@ -8,30 +8,13 @@ from pathlib import Path
 
 from django.core.management import CommandError, call_command
 
-from blog.authors import AuthorIndexPage
 from blog.models import BlogPage
-from methods.models import MethodIndexPage
 from tests.events.factories import EventIndexPageFactory
-from tests.factories import CategoryFactory, FormatPageFactory, PageFactory
+from tests.factories import AuthorIndexPageFactory, CategoryFactory, FormatPageFactory
+from tests.methods.factories import MethodIndexPageFactory
 
 CORPUS = Path(__file__).parent / "jekyll_site"
 RETROSPECTIVE = "/beitraege/ki-meetup-rueckblick/"
-
-
-class MethodIndexPageFactory(PageFactory):
-    class Meta:
-        model = MethodIndexPage
-
-    title = "Methodenkoffer"
-    slug = "methoden"
-
-
-class AuthorIndexPageFactory(PageFactory):
-    class Meta:
-        model = AuthorIndexPage
-
-    title = "Autor*innen"
-    slug = "autoren"
 
 
 def add_sections(site_tree):

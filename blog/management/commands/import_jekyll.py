@@ -5,13 +5,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from blog.jekyll import (
-    DEFAULT_SITE_URL,
     PostError,
     SiteAssets,
     find_blog_index,
     import_post,
     read_post,
 )
+from blog.jekyll.arguments import add_target_arguments
 
 
 class Command(BaseCommand):
@@ -27,14 +27,7 @@ class Command(BaseCommand):
             metavar="DIR",
             help="the folder the old site served as /assets/ (images and documents)",
         )
-        parser.add_argument(
-            "--parent", type=int, metavar="PAGE_ID", help="the blog index page to import into"
-        )
-        parser.add_argument(
-            "--site-url",
-            default=DEFAULT_SITE_URL,
-            help=f"links to this address become site-relative (default: {DEFAULT_SITE_URL})",
-        )
+        add_target_arguments(parser)
 
     def handle(self, *args, paths, assets, parent, site_url, **options):
         if assets and not Path(assets).is_dir():

@@ -4,7 +4,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from blog.jekyll import DEFAULT_SITE_URL
+from blog.jekyll.arguments import add_target_arguments
 from blog.jekyll.report import ImportReport
 from blog.jekyll.site import SiteImport
 from pagecache.signals import purged_once_afterwards
@@ -25,14 +25,7 @@ class Command(BaseCommand):
             help="import into a transaction that is rolled back: nothing changes, the same "
             "report is printed",
         )
-        parser.add_argument(
-            "--parent", type=int, metavar="PAGE_ID", help="the blog index page to import into"
-        )
-        parser.add_argument(
-            "--site-url",
-            default=DEFAULT_SITE_URL,
-            help=f"links to this address become site-relative (default: {DEFAULT_SITE_URL})",
-        )
+        add_target_arguments(parser)
 
     def handle(self, *args, root, dry_run, parent, site_url, **options):
         root = Path(root)
