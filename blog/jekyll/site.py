@@ -284,7 +284,10 @@ class SiteImport:
             except PostError:
                 continue
             name_source = path.parent if path.stem == "index" else path
-            permalink = str(document.data.get("permalink") or f"/{jekyll_url_name(name_source)}/")
+            default_permalink = (
+                "/" if name_source == self.root else f"/{jekyll_url_name(name_source)}/"
+            )
+            permalink = str(document.data.get("permalink") or default_permalink)
             if permalink.strip("/") in {"", "index"}:
                 continue
             title = " ".join(str(document.data.get("title") or "").split())
