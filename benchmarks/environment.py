@@ -165,7 +165,8 @@ def production_environment(database, redis, workdir, page_cache_seconds=0, **ext
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(Path(workdir) / "static"),
         "MEDIA_ROOT": str(Path(workdir) / "media"),
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        # As in production: e-mails wait in the task queue (no worker runs, none is sent).
+        "TASKS_BACKEND": "database",
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "LOG_LEVEL": "WARNING",
         "PAGE_CACHE_SECONDS": str(page_cache_seconds),

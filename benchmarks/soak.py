@@ -21,7 +21,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -93,7 +93,8 @@ class Traffic:
 def request(port, method, path, body=None, headers=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request(method, path, body=body, headers=headers or {})
+        # Slugs may hold umlauts; HTTP wants them percent-encoded.
+        connection.request(method, quote(path, safe="/?=&%"), body=body, headers=headers or {})
         response = connection.getresponse()
         return response.status, response.getheaders(), response.read()
     finally:
@@ -211,10 +212,11 @@ def memory_sampler(server, deadline, samples):
 
 
 def run_soak(args):
-    from .dataset import add_generated_posts, build_demo_site, update_search_index
     from .http_load import benchmark_run
 
     with benchmark_run() as run:
+        from .dataset import add_generated_posts, build_demo_site, update_search_index
+
         build_demo_site()
         add_generated_posts(args.posts)
         update_search_index()
