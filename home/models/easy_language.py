@@ -8,9 +8,10 @@ from wagtail.search import index
 from home.blocks import EasyLanguageStreamBlock
 
 from .mixins import SearchEngineVisibilityMixin
+from .page_queries import PrivacyInOneQueryMixin
 
 
-class EasyLanguagePage(SearchEngineVisibilityMixin, Page):
+class EasyLanguagePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
     """A page in Leichte Sprache, which NRW asks public bodies to offer.
 
     The one directly below the home page is the site's start page in Leichte Sprache; the
