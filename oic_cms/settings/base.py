@@ -161,9 +161,13 @@ STORAGES = {
 }
 
 # SMTP by default; EMAIL_BACKEND may name another backend (e.g. an e-mail service's).
+SMTP_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND_NAME = env_str("EMAIL_BACKEND", SMTP_EMAIL_BACKEND)
+# The SMTP options only mean something to the SMTP backend; other backends (a provider's
+# backend such as django-anymail's, the console) refuse arguments they do not know.
 MAILERS = {
     "default": {
-        "BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "BACKEND": EMAIL_BACKEND_NAME,
         "OPTIONS": {
             "host": env_str("EMAIL_HOST", "localhost"),
             "port": env_int("EMAIL_PORT", 25),
@@ -172,7 +176,9 @@ MAILERS = {
             "use_tls": env_bool("EMAIL_USE_TLS", False),
             "use_ssl": env_bool("EMAIL_USE_SSL", False),
             "timeout": env_int("EMAIL_TIMEOUT", 20),
-        },
+        }
+        if EMAIL_BACKEND_NAME == SMTP_EMAIL_BACKEND
+        else {},
     }
 }
 DEFAULT_FROM_EMAIL = env_str(

@@ -207,3 +207,16 @@ def test_gravatar_would_show_up_as_a_third_party_resource(superuser_client, sett
     html = superuser_client.get("/admin/").content.decode()
 
     assert any("www.gravatar.com" in found for found in third_party_resources(html))
+
+
+def test_an_e_mail_backend_other_than_smtp_sends_without_smtp_options():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.core.mail import send_mail; "
+        "send_mail('Betreff', 'Hallo', 'oic@example.org', ['maria@example.org'])",
+        **production_environment(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend"),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "Subject: Betreff" in result.stdout and "To: maria@example.org" in result.stdout
