@@ -56,8 +56,9 @@ print(json.dumps({"title": page.title, "image_file": image.file.name, "sha256": 
 """
 
 
-def postgres_or_skip():
-    """The server, if one answers; CI always has one, so there a missing server is an error."""
+def require_postgres():
+    """Fails, rather than skips, without a PostgreSQL server and its client tools: the
+    restore is a promise of the README and this test is where it is kept."""
     missing_tools = [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
     try:
         connection = psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3)
@@ -68,9 +69,7 @@ def postgres_or_skip():
         if not missing_tools:
             return
         reason = f"PostgreSQL client tools missing: {', '.join(missing_tools)}"
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must try the backup and restore: {reason}")
-    pytest.skip(reason)
+    pytest.fail(f"The backup and restore must be tried on PostgreSQL: {reason}")
 
 
 def administer(statement):
@@ -91,7 +90,7 @@ class ThrowawayDatabase:
 
 @pytest.fixture
 def throwaway_database():
-    postgres_or_skip()
+    require_postgres()
     name = f"oic_backup_test_{secrets.token_hex(4)}"
     administer(f'CREATE DATABASE "{name}"')
     try:
