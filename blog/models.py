@@ -261,6 +261,9 @@ class BlogPage(
     class Meta:
         verbose_name = "Beitrag"
         verbose_name_plural = "Beiträge"
+        # The listing's order: with thousands of posts the first page is read off the index
+        # instead of sorting every post.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="blog_post_newest_first")]
 
     def clean(self):
         super().clean()
