@@ -20,8 +20,17 @@ from .front_matter import FrontMatterError, load_data_list
 from .includes import is_true
 from .inline import plain_text
 from .methods import duration_minutes
-from .pages import CREATED, UNCHANGED, UPDATED, comparable, page_state, person_named
-from .posts import PostError, file_content, name_key, parse_date, site_asset_url, text_lines
+from .pages import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    comparable,
+    page_state,
+    person_by_name,
+    person_named,
+    save_imported_page,
+)
+from .posts import PostError, file_content, parse_date, site_asset_url, text_lines
 
 TIME = re.compile(r"(?<!\d)(\d{1,2})(?:[:.](\d{2}))?(?:\s*uhr)?(?!\d)", re.IGNORECASE)
 TEASER_LENGTH = 300
@@ -99,7 +108,7 @@ def import_team_member(record, position, assets, warn):
     expertise = record.data.get("expertise") or []
     expertise = expertise if isinstance(expertise, list) else [expertise]
     image_url = site_asset_url(text(record, "image"))
-    person = existing_person(name) or Person(name=name)
+    person = person_by_name(name) or Person(name=name)
     values = {
         "name": person.name if person.pk else name,
         "role": text(record, "role"),
@@ -112,11 +121,6 @@ def import_team_member(record, position, assets, warn):
         "sort_order": position * 10,
     }
     return ImportedEntry(name, saved_if_changed(person, list(values), values))
-
-
-def existing_person(name):
-    key = name_key(name)
-    return next((person for person in Person.objects.all() if name_key(person.name) == key), None)
 
 
 def import_project(record, position, assets, warn):
@@ -139,7 +143,7 @@ def import_project(record, position, assets, warn):
                 record.line_of("start_date"),
             )
     responsible = text(record, "responsible")
-    person = existing_person(responsible) if responsible else None
+    person = person_by_name(responsible) if responsible else None
     project = Project.objects.filter(title__iexact=title).order_by("pk").first() or Project()
     values = {
         "title": title,
@@ -211,14 +215,7 @@ def import_event(record, position, parent, assets, warn):
     booking_url = text(record, "booking_url")
     page.registration_kind = "external" if booking_url else "none"
     page.registration_url = assets.relative_url(booking_url) if booking_url else ""
-    if stored_state is None:
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return ImportedEntry(title, CREATED)
-    if page_state(page) == stored_state:
-        return ImportedEntry(title, UNCHANGED)
-    page.save_revision().publish()
-    return ImportedEntry(title, UPDATED)
+    return ImportedEntry(title, save_imported_page(page, stored_state, parent))
 
 
 def event_teaser(record, description):
@@ -279,7 +276,7 @@ def import_author_page(document, warn):
     name = " ".join(str(document.data.get("author_name") or "").split())
     if not name:
         raise PostError("the author page has no author_name", document.line_of("author_name"))
-    existed = existing_person(name) is not None
+    existed = person_by_name(name) is not None
     person = person_named(name, warn)
     if document.body.strip():
         warn("the author page's text is not imported: persons have no biography field")

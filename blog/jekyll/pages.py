@@ -187,18 +187,22 @@ def image_credit(markdown):
     return plain_text(markdown), url
 
 
-def person_named(name, warn):
-    """The person of that name, also spelled without accents or in other case; else a new one."""
+def person_by_name(name, warn=None):
+    """The person of that name, also spelled without accents or in other case, or ``None``."""
     person = Person.objects.filter(name=name).order_by("pk").first()
-    if person is None:
-        key = name_key(name)
-        namesakes = [
-            other for other in Person.objects.order_by("pk") if name_key(other.name) == key
-        ]
-        if len(namesakes) > 1:
-            spellings = ", ".join(other.name for other in namesakes)
-            warn(f"author {name!r} could be any of {spellings}; taken as {namesakes[0].name!r}")
-        person = namesakes[0] if namesakes else None
+    if person is not None:
+        return person
+    key = name_key(name)
+    namesakes = [other for other in Person.objects.order_by("pk") if name_key(other.name) == key]
+    if len(namesakes) > 1 and warn:
+        spellings = ", ".join(other.name for other in namesakes)
+        warn(f"author {name!r} could be any of {spellings}; taken as {namesakes[0].name!r}")
+    return namesakes[0] if namesakes else None
+
+
+def person_named(name, warn):
+    """The person of that name (see ``person_by_name``), else a new one."""
+    person = person_by_name(name, warn)
     if person is None:
         person = Person(name=name)
         person.full_clean()
