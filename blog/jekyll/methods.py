@@ -58,20 +58,33 @@ def fact(post, name):
     return None, post.line_of(FACT_KEYS[name][0])
 
 
-def method_facts(post):
-    duration, line = fact(post, "duration")
-    if duration is None:
-        raise PostError("the method has no duration (dauer: 45, in minutes)")
-    minutes = duration_minutes(duration)
-    if minutes is None:
-        raise PostError(f"duration {duration!r} is no number of minutes or hours", line)
+def required_fact(post, name, parse, missing, unreadable):
+    """``parse`` of a fact that must be there; ``missing`` and ``unreadable`` (with ``{!r}``
+    for the value) say what is wrong."""
+    value, line = fact(post, name)
+    if value is None:
+        raise PostError(missing)
+    parsed = parse(value)
+    if parsed is None:
+        raise PostError(unreadable.format(value), line)
+    return parsed
 
-    participants, line = fact(post, "participants")
-    if participants is None:
-        raise PostError("the method has no group size (teilnehmende: 4-12)")
-    group = group_size(participants)
-    if group is None:
-        raise PostError(f"group size {participants!r} is no number or range like 4-12", line)
+
+def method_facts(post):
+    minutes = required_fact(
+        post,
+        "duration",
+        duration_minutes,
+        "the method has no duration (dauer: 45, in minutes)",
+        "duration {!r} is no number of minutes or hours",
+    )
+    group = required_fact(
+        post,
+        "participants",
+        group_size,
+        "the method has no group size (teilnehmende: 4-12)",
+        "group size {!r} is no number or range like 4-12",
+    )
 
     difficulty, line = fact(post, "difficulty")
     level = DIFFICULTIES.get(str(difficulty or "mittel").strip().lower())
