@@ -57,3 +57,13 @@ def section_anchor(context, block):
         return ""
     used.add(anchor)
     return anchor
+
+
+@register.filter
+def page_links(page_of_items):
+    """The page numbers a pagination shows around ``page_of_items``: the first and last page and
+    two on each side of the current one, with the paginator's ``…`` for the gaps. Listing every
+    page would put hundreds of links on each page of a long listing."""
+    return page_of_items.paginator.get_elided_page_range(
+        page_of_items.number, on_each_side=2, on_ends=1
+    )

@@ -1,4 +1,5 @@
 import datetime
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -136,6 +137,25 @@ def test_pagination_twelve_a_page_with_accessible_links(client, site_tree):
     assert titles_in(second) == ["Beitrag vom 2.", "Beitrag vom 1."]
     filtered = client.get("/beitraege/?filter=formate&page=2").content.decode()
     assert 'href="?filter=formate&amp;page=1" rel="prev"' in filtered
+
+
+def page_numbers_linked(html):
+    return re.findall(r'<span class="visually-hidden">Seite </span>(\d+)</a>', html)
+
+
+def test_long_listings_link_the_ends_and_the_pages_around_the_current_one(
+    client, site_tree, monkeypatch
+):
+    monkeypatch.setattr("blog.models.POSTS_PER_PAGE", 1)
+    for day in range(1, 12):
+        BlogPageFactory(parent=site_tree.blog_index, date=datetime.date(2026, 1, day))
+
+    middle = client.get("/beitraege/?page=6").content.decode()
+    assert page_numbers_linked(middle) == ["1", "4", "5", "6", "7", "8", "11"]
+    assert middle.count('<span class="pagination__gap">…</span>') == 2
+    first = client.get("/beitraege/").content.decode()
+    assert page_numbers_linked(first) == ["1", "2", "3", "11"]
+    assert first.count('<span class="pagination__gap">…</span>') == 1
 
 
 def test_rss_feed_lists_posts_and_filters_by_category(client, categorised_posts):
