@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -35,6 +35,7 @@ from home.models.page_queries import (
 )
 
 from .categories import category_slug, transliterate
+from .post_counts import CountedPaginator, count_posts, listing_post_counts
 
 POSTS_PER_PAGE = 12
 
@@ -126,11 +127,12 @@ class BlogIndexPage(
     def child_pages_for_routing(self):
         return BlogPage.objects.child_of(self).select_related("header_image", "related_format")
 
-    def categories_with_post_counts(self):
-        live_posts_here = Q(blog_pages__live=True, blog_pages__path__startswith=self.path)
-        return Category.objects.annotate(
-            post_count=Count("blog_pages", filter=live_posts_here, distinct=True)
-        )
+    def categories_with_post_counts(self, counts):
+        """Every category, each with the ``post_count`` of its live public posts here."""
+        categories = list(Category.objects.all())
+        for category in categories:
+            category.post_count = counts.by_category_id.get(category.pk, 0)
+        return categories
 
     def selected_category(self, request, categories):
         """The category named by ``?filter=``; ``None`` without filter; 404 for an unknown one."""
@@ -150,8 +152,9 @@ class BlogIndexPage(
         """Every address the listing answers, for purging caches that store each query string
         apart (a CDN): unfiltered and per category, each page, the feeds. The category counts
         in the filter change with every post, so one post touches all of them."""
-        paths = [*paged_paths("/", self.posts().count()), "/feed/"]
-        for category in self.categories_with_post_counts():
+        counts = count_posts(self.posts())
+        paths = [*paged_paths("/", counts.total), "/feed/"]
+        for category in self.categories_with_post_counts(counts):
             category_query = f"filter={quote(category.slug, safe='/')}"
             paths += paged_paths("/", category.post_count, category_query)
             paths.append(f"/feed/?{category_query}")
@@ -159,9 +162,14 @@ class BlogIndexPage(
 
     @path("")
     def listing(self, request):
-        categories = list(self.categories_with_post_counts())
+        counts = listing_post_counts(self, self.posts(), request)
+        categories = self.categories_with_post_counts(counts)
         category = self.selected_category(request, categories)
-        paginator = Paginator(self.posts_in_category(category), POSTS_PER_PAGE)
+        paginator = CountedPaginator(
+            self.posts_in_category(category),
+            POSTS_PER_PAGE,
+            count=category.post_count if category else counts.total,
+        )
         try:
             page_of_posts = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as error:

@@ -57,19 +57,30 @@ class Lookup:
     """What a request found in the cache; carries the tokens its page will be stored under."""
 
     request_key: str
-    path_key: str
     generation: str
     path_version: str
-    new_tokens: dict
     response: HttpResponse | None = None
 
     def entry_key(self):
         return f"{KEY_PREFIX}:page:{self.generation}:{self.path_version}:{self.request_key}"
 
 
+def current_tokens(path):
+    """The generation and ``path``'s version token, and whether they were missing; missing
+    ones are created at once (``add``: a token another request or a purge set meanwhile wins).
+    """
+    keys = [GENERATION_KEY, path_version_key(path)]
+    tokens = cache.get_many(keys)
+    missing = [key for key in keys if key not in tokens]
+    for key in missing:
+        cache.add(key, new_token(), VERSION_TIMEOUT)
+    if missing:
+        tokens.update(cache.get_many(missing))
+    return [tokens.get(key) or new_token() for key in keys], bool(missing)
+
+
 def lookup(request):
     """The cached response for this request, or a ``Lookup`` without response to store it."""
-    path_key = path_version_key(request.path)
     request_key = digest(
         "|".join(
             [
@@ -81,16 +92,9 @@ def lookup(request):
             ]
         )
     )
-    tokens = cache.get_many([GENERATION_KEY, path_key])
-    new_tokens = {key: new_token() for key in (GENERATION_KEY, path_key) if key not in tokens}
-    found = Lookup(
-        request_key=request_key,
-        path_key=path_key,
-        generation=tokens.get(GENERATION_KEY) or new_tokens[GENERATION_KEY],
-        path_version=tokens.get(path_key) or new_tokens[path_key],
-        new_tokens=new_tokens,
-    )
-    if not new_tokens:
+    (generation, path_version), were_missing = current_tokens(request.path)
+    found = Lookup(request_key=request_key, generation=generation, path_version=path_version)
+    if not were_missing:
         stored = cache.get(found.entry_key())
         if stored is not None:
             found.response = response_from_entry(stored)
@@ -98,14 +102,9 @@ def lookup(request):
 
 
 def store(found, response):
-    """Keeps ``response`` for ``PAGE_CACHE_SECONDS`` unless a purge happened since the lookup."""
-    for key, token in found.new_tokens.items():
-        # ``add`` fails when another request or a purge set a token meanwhile; a purge's token
-        # must win, so this page is then not stored.
-        if not cache.add(key, token, VERSION_TIMEOUT) and cache.get(key) != token:
-            return False
+    """Keeps ``response`` for ``PAGE_CACHE_SECONDS`` under the tokens noted before it was
+    rendered: after a purge meanwhile, no request reads it."""
     cache.set(found.entry_key(), entry_from_response(response), settings.PAGE_CACHE_SECONDS)
-    return True
 
 
 def entry_from_response(response):
@@ -135,3 +134,11 @@ def purge_paths(paths):
 def purge_everything():
     """For changes every page shows (navigation, footer): all pages, on every host."""
     cache.set(GENERATION_KEY, new_token(), VERSION_TIMEOUT)
+
+
+def path_token(path):
+    """The current version of ``path`` in the page cache: what else is cached for that address
+    can be keyed by it and is then forgotten with the page at its next purge, or at a purge of
+    everything."""
+    tokens, _ = current_tokens(path)
+    return ":".join(tokens)

@@ -192,13 +192,18 @@ def listing_query_count(client, url):
     return len(queries)
 
 
-def test_listing_queries_do_not_grow_with_the_number_of_posts(client, site_tree):
+def test_listing_queries_do_not_grow_with_the_number_of_posts(
+    client, site_tree, django_capture_on_commit_callbacks
+):
     categories = [CategoryFactory(name="Formate"), CategoryFactory(name="Rückblick")]
     image = ImageFactory()
 
     def add_posts(count):
-        for _ in range(count):
-            BlogPageFactory(parent=site_tree.blog_index, categories=categories, header_image=image)
+        with django_capture_on_commit_callbacks(execute=True):  # the publishes' purges
+            for _ in range(count):
+                BlogPageFactory(
+                    parent=site_tree.blog_index, categories=categories, header_image=image
+                )
 
     add_posts(12)
     client.get("/beitraege/")  # renditions are created on the first view
@@ -212,3 +217,25 @@ def test_listing_queries_do_not_grow_with_the_number_of_posts(client, site_tree)
     assert few == many
     assert few_filtered == many_filtered
     assert later_page <= many
+
+
+def filter_counts(client):
+    html = client.get("/beitraege/").content.decode()
+    return dict(re.findall(r'\?filter=([^"]+)">[^<]+ <span class="filter__count">\((\d+)<', html))
+
+
+def test_filter_counts_follow_publishing_and_unpublishing(
+    client, categorised_posts, django_capture_on_commit_callbacks, site_tree
+):
+    assert filter_counts(client) == {
+        "open-innovation-hour": "1",
+        "ki-und-zivilgesellschaft": "2",
+        "r%C3%BCckblick": "1",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        added = BlogPageFactory(parent=site_tree.blog_index, categories=[categorised_posts["hour"]])
+    assert filter_counts(client)["open-innovation-hour"] == "2"
+    with django_capture_on_commit_callbacks(execute=True):
+        added.unpublish()
+        categorised_posts["posts"]["review"].unpublish()
+    assert filter_counts(client) == {"open-innovation-hour": "1", "ki-und-zivilgesellschaft": "1"}
