@@ -68,7 +68,7 @@ if MEDIA_S3_BUCKET:
 # A cache shared by all workers: rate limits and purges must hold across processes.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "oic_cms.redis_cache.ReusedClientRedisCache",
         "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"),
     }
 }
