@@ -36,9 +36,11 @@ def search(request):
             results = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as error:
             raise Http404("Diese Seite gibt es nicht.") from error
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "home/search_page.html", {"search_query": query, "search_results": results}
     )
+    response.cdn_cache_seconds = settings.CDN_SEARCH_CACHE_SECONDS
+    return response
 
 
 @require_GET

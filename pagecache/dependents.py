@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, ReferenceIndex, Site
 
@@ -190,6 +191,7 @@ def page_change_plan(page, *, content_only=False):
     site = page.get_site()
     if site is not None:
         builder.add_url(site.root_url + "/" + SITEMAP_PATH)
+        builder.add_url(site.root_url + reverse("search"))
     return builder.plan()
 
 
@@ -267,4 +269,5 @@ def everything_plan():
     builder.add_pages(live(Page.objects.filter(depth__gt=1)))
     for site in Site.objects.all():
         builder.add_url(site.root_url + "/" + SITEMAP_PATH)
+        builder.add_url(site.root_url + reverse("search"))
     return builder.plan()

@@ -59,7 +59,7 @@ def mark_public(response):
         response,
         public=True,
         max_age=0,
-        s_maxage=settings.CDN_CACHE_SECONDS,
+        s_maxage=getattr(response, "cdn_cache_seconds", settings.CDN_CACHE_SECONDS),
         stale_while_revalidate=settings.CDN_STALE_WHILE_REVALIDATE_SECONDS,
     )
 

@@ -46,9 +46,14 @@ def normalised_query(request):
 
 
 def query_is_cacheable(request):
-    """Only the parameters the site's pages use; any other (``?q=``, tracking, made-up ones)
-    would let anyone fill the cache with copies of the same page."""
-    allowed = settings.PAGE_CACHE_QUERY_PARAMETERS
+    """Only the parameters the site's pages use (the search's ``q`` on the search only), in a
+    query string of bounded length; any other (tracking, made-up ones) would let anyone fill
+    the cache with copies of the same page."""
+    if len(request.META.get("QUERY_STRING", "")) > settings.PAGE_CACHE_MAX_QUERY_STRING_LENGTH:
+        return False
+    allowed = settings.PAGE_CACHE_QUERY_PARAMETERS | settings.PAGE_CACHE_PATH_QUERY_PARAMETERS.get(
+        request.path, set()
+    )
     return all(name in allowed for name in request.GET)
 
 

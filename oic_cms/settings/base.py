@@ -202,8 +202,15 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "gruppe",
     "schwierigkeit",
 }
+# Parameters cached on one path only: the search's query. Search results change with every
+# page published, so any page's purge purges the search too (all its queries at once).
+PAGE_CACHE_PATH_QUERY_PARAMETERS = {"/suche/": {"q"}}
+# Longer query strings are never cached: a bound on the copies one visitor can make.
+PAGE_CACHE_MAX_QUERY_STRING_LENGTH = 256
 # Cache-Control of shareable pages for a CDN or proxy in front (s-maxage, stale-while-revalidate).
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 300)
+# A CDN purges by full URL; search URLs (any query) cannot all be named, so they expire sooner.
+CDN_SEARCH_CACHE_SECONDS = env_int("CDN_SEARCH_CACHE_SECONDS", 60)
 CDN_STALE_WHILE_REVALIDATE_SECONDS = env_int("CDN_STALE_WHILE_REVALIDATE_SECONDS", 60)
 # Which CDN or Varnish to purge on publish (FRONTEND_CACHE_BACKEND); none when unset.
 WAGTAILFRONTENDCACHE = frontend_cache_backends()

@@ -97,6 +97,7 @@ HOME = "/"
 AUTHOR_PAGE = "/autoren/maria-goncalves/"
 FORMAT_PAGE = "/formate/open-innovation-hour/"
 UNRELATED_POST = "/beitraege/anderes-thema/"
+SEARCH = "/suche/?q=Beitrag"
 AFFECTED_BY_POST = [
     POST,
     LISTING,
@@ -106,6 +107,7 @@ AFFECTED_BY_POST = [
     CATEGORY_FEED,
     HOME,
     AUTHOR_PAGE,
+    SEARCH,
 ]
 UNAFFECTED_BY_POST = [FORMAT_PAGE, UNRELATED_POST]
 
@@ -145,8 +147,29 @@ def test_query_parameters_are_one_page_in_any_order(client, blog):
 def test_unknown_query_parameters_are_never_cached(client, blog):
     """Otherwise anyone could fill the cache with copies of one page (?utm_source=1, 2, …)."""
     assert cache_state(client, f"{POST}?utm_source=newsletter") == "BYPASS"
-    assert cache_state(client, f"{POST}?utm_source=newsletter") == "BYPASS"
-    assert cache_state(client, "/suche/?q=stadt") == "BYPASS"
+    assert cache_state(client, f"{LISTING}?q=stadt") == "BYPASS"
+    assert cache_state(client, f"{LISTING}?q=stadt") == "BYPASS"
+
+
+def test_each_search_is_cached_until_any_page_changes(client, blog):
+    assert cache_state(client, "/suche/?q=stadt") == "MISS"
+    assert cache_state(client, "/suche/?q=stadt") == "HIT"
+    assert cache_state(client, "/suche/?q=stadt&page=1") == "MISS"
+    assert cache_state(client, "/suche/?q=Beitrag") == "MISS"
+
+
+def test_overlong_query_strings_are_never_cached(client, blog):
+    """A search of 300 characters is answered, but not copied into the cache."""
+    long_search = "/suche/?q=" + "stadt+" * 50
+    assert cache_state(client, long_search) == "BYPASS"
+    assert cache_state(client, long_search) == "BYPASS"
+
+
+def test_cdns_keep_search_results_only_a_minute(client, blog):
+    """A CDN purges URLs one by one, and the search's URLs cannot all be named."""
+    response = client.get("/suche/?q=stadt")
+    assert "s-maxage=60" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
 
 
 def test_signed_in_editor_is_never_served_nor_stored(client, blog):
@@ -360,6 +383,7 @@ def test_cdn_is_asked_to_purge_exactly_the_addresses_showing_the_post(
             f"{root}/beitraege/feed/?filter=r%C3%BCckblick",
             f"{root}/",
             f"{root}/sitemap.xml",
+            f"{root}/suche/",
         }
     )
 
