@@ -4,9 +4,13 @@ Blocks and pages link to the sections ("Alle Beiträge", "Alle Veranstaltungen")
 for all children of the home page replaces one query per link.
 """
 
+from django.core.cache import cache
 from wagtail.models import Site
 
 from home.models.page_queries import public_pages
+from pagecache.store import generation_token
+
+SECTION_PAGES_TIMEOUT = 24 * 60 * 60
 
 
 def section_pages(request):
@@ -15,9 +19,21 @@ def section_pages(request):
     pages = getattr(request, "_section_pages", None)
     if pages is None:
         site = Site.find_for_request(request)
-        children = site.root_page.get_children().live() if site else None
-        pages = list(public_pages(children).specific(defer=True)) if site else []
+        pages = cached_section_pages(site) if site else []
         request._section_pages = pages
+    return pages
+
+
+def cached_section_pages(site):
+    """Kept under the page cache's generation: the home page's children are the main
+    navigation, so publishing, unpublishing, moving or restricting one purges every page
+    (``pagecache.dependents.shows_on_every_page``) and with them this list."""
+    key = f"section-pages:{site.pk}:{generation_token()}"
+    pages = cache.get(key)
+    if pages is None:
+        children = site.root_page.get_children().live()
+        pages = list(public_pages(children).specific(defer=True))
+        cache.set(key, pages, SECTION_PAGES_TIMEOUT)
     return pages
 
 

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import dependents, store
@@ -144,3 +144,12 @@ def purge_person(sender, instance, **kwargs):
 def purge_site_settings(sender, instance, **kwargs):
     """Footer, footer newsletter form and organisation name are on every page."""
     purge_on_commit(dependents.PurgePlan(everything=True))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_privacy_change(sender, instance, **kwargs):
+    """A page made private must leave every cache at once; listings, search and navigation
+    show its section's pages too. Privacy changes are rare: everything is purged."""
+    if not deferred_to_bulk_purge():
+        purge_on_commit(dependents.PurgePlan(everything=True))

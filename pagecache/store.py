@@ -70,11 +70,11 @@ class Lookup:
         return f"{KEY_PREFIX}:page:{self.generation}:{self.path_version}:{self.request_key}"
 
 
-def current_tokens(path):
-    """The generation and ``path``'s version token, and whether they were missing; missing
-    ones are created at once (``add``: a token another request or a purge set meanwhile wins).
-    """
-    keys = [GENERATION_KEY, path_version_key(path)]
+def current_tokens(path=None):
+    """The generation and ``path``'s version token (the generation alone without ``path``),
+    and whether any was missing; missing ones are created at once (``add``: a token another
+    request or a purge set meanwhile wins)."""
+    keys = [GENERATION_KEY] if path is None else [GENERATION_KEY, path_version_key(path)]
     tokens = cache.get_many(keys)
     missing = [key for key in keys if key not in tokens]
     for key in missing:
@@ -147,3 +147,9 @@ def path_token(path):
     everything."""
     tokens, _ = current_tokens(path)
     return ":".join(tokens)
+
+
+def generation_token():
+    """The current version of the whole page cache, for what every page shows."""
+    (generation,), _ = current_tokens()
+    return generation

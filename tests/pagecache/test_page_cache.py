@@ -214,6 +214,23 @@ def test_response_setting_a_cookie_is_not_cached_and_stays_private(client, blog)
         assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
+def test_making_a_page_private_takes_it_out_of_the_cache_at_once(
+    client, blog, django_capture_on_commit_callbacks
+):
+    prime(client, [UNRELATED_POST, LISTING, "/suche/?q=Thema"])
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=blog.unrelated_post,
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="geheim",
+        )
+    protected = client.get(UNRELATED_POST)
+    assert "Anderes Thema" not in protected.content.decode()
+    assert protected["X-Cache"] == "MISS"
+    assert "Anderes Thema" not in client.get(LISTING).content.decode()
+    assert "Anderes Thema" not in client.get("/suche/?q=Thema").content.decode()
+
+
 def test_post_is_never_cached(client, blog):
     response = client.post(POST, {})
     assert response["X-Cache"] == "BYPASS"
