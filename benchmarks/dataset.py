@@ -169,3 +169,11 @@ def update_search_index():
     started = time.monotonic()
     call_command("update_index", verbosity=0)
     say(f"search index rebuilt in {time.monotonic() - started:.1f} s")
+
+
+def run_queued_tasks():
+    """What the task worker does in production with the queue the data set left: the images'
+    renditions (``home.renditions``), made before any web worker serves a page."""
+    started = time.monotonic()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    say(f"queued tasks run in {time.monotonic() - started:.1f} s")

@@ -7,4 +7,4 @@ class HomeConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import renditions, signals  # noqa: F401

@@ -230,6 +230,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "downloads.Download"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+# The task worker makes an image's renditions when it is saved (home/renditions.py); off here,
+# on in production, so that development and tests make them on first view only.
+PREPARE_IMAGE_RENDITIONS = env_bool("PREPARE_IMAGE_RENDITIONS", False)
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",

@@ -65,6 +65,9 @@ if MEDIA_S3_BUCKET:
     SECURE_CSP = {**SECURE_CSP, "img-src": [*SECURE_CSP["img-src"], media_s3_origin]}  # noqa: F405
     ADMIN_CSP = {**ADMIN_CSP, "img-src": [*ADMIN_CSP["img-src"], media_s3_origin]}  # noqa: F405
 
+# The task worker, not the web worker serving the first visitor, encodes new images' sizes.
+PREPARE_IMAGE_RENDITIONS = env_bool("PREPARE_IMAGE_RENDITIONS", True)
+
 # A cache shared by all workers: rate limits and purges must hold across processes.
 CACHES = {
     "default": {

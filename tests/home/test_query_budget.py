@@ -18,7 +18,8 @@ from downloads.models import DownloadsPage
 from events.models import EventPage
 from events.schedule import local_today
 from formats.models import FormatPage
-from home.models import SiteSettings
+from home.models import CreditedImage, CreditedImageRendition, SiteSettings
+from home.renditions import prepare_renditions
 from methods.models import MethodPage
 from pagecache.store import purge_everything
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
@@ -233,3 +234,15 @@ def test_public_pages_stay_within_query_budget_whatever_the_number_of_posts(
     growing = [name for name in urls if with_200_posts[name] != with_10_posts[name]]
     assert not over_budget, f"over {QUERY_BUDGET} queries:\n{report}"
     assert not growing, f"query count depends on the number of posts:\n{report}"
+
+
+def test_renditions_made_ahead_are_all_the_pages_show(client, full_site, page_cache_off):
+    """A size a template asks for but ``TEMPLATE_RENDITION_SPECS`` misses would be encoded by
+    the web worker of the first visitor again."""
+    for image in CreditedImage.objects.all():
+        prepare_renditions(image)
+    made_ahead = set(CreditedImageRendition.objects.values_list("pk", flat=True))
+    for name, url in public_urls(full_site["person"]).items():
+        assert client.get(url).status_code == (404 if name == "not found" else 200), url
+    made_by_views = CreditedImageRendition.objects.exclude(pk__in=made_ahead)
+    assert list(made_by_views.values_list("filter_spec", flat=True)) == []
