@@ -1,6 +1,6 @@
 """``make soak``: mixed visitor traffic against the production server while posts are
 published, edited and unpublished; reports failed requests (must be none) and whether the
-workers' memory grew.
+workers' memory grew or went over 150 MiB.
 
     .venv/bin/python -m benchmarks.soak [--seconds 180] [--posts 1000] [--clients 4]
 
@@ -33,6 +33,7 @@ from .server import Server, collectstatic
 PUBLISH_INTERVAL_SECONDS = 3
 MEMORY_SAMPLE_SECONDS = 5
 MEMORY_GROWTH_TOLERANCE_MIB = 15
+WORKER_MEMORY_TARGET_MIB = 150
 SEARCH_TERMS = ["Innovation", "Bielefeld", "KI", "Community", "Lasttest", "Stadt", "xyzzy"]
 SOAK_ENVIRONMENT = {
     "NEWSLETTER_MIN_FILL_SECONDS": "0",
@@ -301,7 +302,15 @@ def report(traffic, samples, publisher_output, duration, publisher_exit):
     else:
         verdict = f"GREW {growth:+.0f} MiB and still growing at the end"
     print(f"memory: {verdict}")
-    passed = not traffic.errors and not publishing["failures"] and (not grew or settled)
+    highest = max((mib for _, per_worker in samples for mib in per_worker), default=0)
+    under_target = highest < WORKER_MEMORY_TARGET_MIB
+    print(
+        f"highest worker memory: {highest:.0f} MiB "
+        f"({'under' if under_target else 'OVER'} the {WORKER_MEMORY_TARGET_MIB} MB target)"
+    )
+    passed = (
+        not traffic.errors and not publishing["failures"] and (not grew or settled) and under_target
+    )
     print("verdict: " + ("passed" if passed else "FAILED"))
     return passed
 
