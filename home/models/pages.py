@@ -37,6 +37,27 @@ class HomePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
 
+    def route(self, request, path_components):
+        """Finds the section among the cached section pages (``home.section_pages``) and loads
+        it with its own fields in one query; Wagtail's routing needs two (the page, then its
+        specific type). Sections that are not there (private, unpublished) go Wagtail's way."""
+        if path_components and request is not None:
+            from home.section_pages import section_pages
+
+            section = next(
+                (
+                    page
+                    for page in section_pages(request)
+                    if page.slug == path_components[0] and page.is_child_of(self)
+                ),
+                None,
+            )
+            child = type(section).objects.filter(pk=section.pk).first() if section else None
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @cached_property
     def hero(self):
         return next((block.value for block in self.body if block.block_type == "hero"), None)

@@ -124,3 +124,18 @@ def test_image_credit_is_shown_on_listing_cards(client, site_tree):
     )
     assert "Bild: © Jana Foto / Unsplash" in client.get("/beitraege/").content.decode()
     assert "Bild: © Jana Foto / Unsplash" in client.get("/").content.decode()
+
+
+def test_a_section_answers_404_once_unpublished_and_again_when_republished(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    post = BlogPageFactory(parent=site_tree.blog_index, slug="ein-beitrag")
+    assert client.get("/beitraege/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.blog_index.unpublish()
+    assert client.get("/beitraege/").status_code == 404
+    # Wagtail serves a live page below an unpublished one; routing must keep finding it.
+    assert client.get("/beitraege/ein-beitrag/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.blog_index.save_revision().publish()
+    assert post.title in client.get("/beitraege/").content.decode()
