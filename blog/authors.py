@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import Person, with_image_renditions
+from home.models.images import AUTHOR_PHOTO_SPECS, PERSON_CARD_SPECS
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
 from home.models.page_queries import PrivacyInOneQueryMixin
 from home.section_pages import section_page
@@ -31,10 +32,6 @@ AUTHOR_INDEX_TITLE = "Autor*innen"
 def method_page_model():
     """``methods.MethodPage``, looked up lazily: the methods app imports blog's models."""
     return apps.get_model("methods", "MethodPage")
-
-
-def with_photo_renditions(people):
-    return with_image_renditions(people, "photo")
 
 
 class AuthorIndexPage(
@@ -94,12 +91,14 @@ class AuthorIndexPage(
 
     @path("")
     def listing(self, request):
-        people = with_photo_renditions(self.people().order_by("name"))
+        people = with_image_renditions(self.people().order_by("name"), "photo", PERSON_CARD_SPECS)
         return self.render(request, context_overrides={"people": people})
 
     @path("<slug:person_slug>/", name="author")
     def author(self, request, person_slug):
-        person = with_photo_renditions(Person.objects.filter(slug=person_slug)).first()
+        person = with_image_renditions(
+            Person.objects.filter(slug=person_slug), "photo", AUTHOR_PHOTO_SPECS
+        ).first()
         if person is None:
             raise Http404("Diese Person gibt es nicht.")
         paginator = Paginator(self.posts_by(person), POSTS_PER_PAGE)

@@ -3,6 +3,8 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from .models import BlogPage
+
 FEED_LENGTH = 20
 
 
@@ -31,7 +33,11 @@ class BlogFeed(Feed):
         return self.index_page.intro or "Neue Beiträge der Open Innovation City Bielefeld"
 
     def items(self):
-        return self.index_page.posts_in_category(self.category).with_authors()[:FEED_LENGTH]
+        """The posts without their cards' images, which a feed does not show."""
+        posts = BlogPage.objects.child_of(self.index_page).newest_public()
+        if self.category:
+            posts = posts.filter(categories=self.category)
+        return posts.prefetch_related("categories").with_authors()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.images import with_image_renditions
+from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
     HeaderImageMixin,
@@ -78,10 +78,16 @@ class Category(models.Model):
 
 
 class BlogPageQuerySet(SitePageQuerySet):
+    def newest_public(self):
+        """Live public posts, newest first, without their bodies."""
+        return self.live().public().order_by("-date", "-pk").defer_streamfields()
+
     def for_listing(self):
-        """Live public posts, newest first, with what a card shows fetched in constant queries."""
-        posts = self.live().public().order_by("-date", "-pk").defer_streamfields()
-        return with_image_renditions(posts.prefetch_related("categories"), "header_image")
+        """``newest_public`` with what a card shows fetched in constant queries."""
+        posts = self.newest_public()
+        return with_image_renditions(
+            posts.prefetch_related("categories"), "header_image", CARD_IMAGE_SPECS
+        )
 
     def with_authors(self):
         return self.prefetch_related(

@@ -2,6 +2,7 @@
 
 from django.db.models import F
 
+from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.page_queries import SitePageQuerySet
 
 from .schedule import local_today
@@ -10,12 +11,8 @@ from .schedule import local_today
 class EventPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live public events with what a card shows, in one query (plus renditions, if any)."""
-        return (
-            self.live()
-            .public()
-            .select_related("format", "header_image")
-            .prefetch_related("header_image__renditions")
-        )
+        events = self.live().public().select_related("format")
+        return with_image_renditions(events, "header_image", CARD_IMAGE_SPECS)
 
     def upcoming(self, today=None):
         """Events of today (Bielefeld's date) or later, the next one first."""

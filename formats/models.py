@@ -7,7 +7,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models.images import with_image_renditions
+from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
     HeaderImageMixin,
     IntroMixin,
@@ -53,7 +53,9 @@ class FormatIndexPage(
 class FormatPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live, public formats in tree order, with header image renditions prefetched."""
-        return with_image_renditions(self.live().public().defer_streamfields(), "header_image")
+        return with_image_renditions(
+            self.live().public().defer_streamfields(), "header_image", CARD_IMAGE_SPECS
+        )
 
     def with_kits(self):
         return (

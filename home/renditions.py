@@ -4,11 +4,9 @@ worker that serves the first visitor to see them.
 Encoding an image's sizes and formats takes the web worker 0.5 to 1 s and 35 to 65 MB of
 memory (AVIF encoding of the larger sizes), memory a worker keeps after it; made ahead, web
 workers only read renditions from the database. ``PREPARE_IMAGE_RENDITIONS`` turns this on
-(production); without it, or for a size this list misses, Wagtail makes the rendition on the
-first view as usual.
+(production); without it, or for a size ``TEMPLATE_RENDITION_SPECS`` misses, Wagtail makes the
+rendition on the first view as usual.
 """
-
-from itertools import product
 
 from django.conf import settings
 from django.db import transaction
@@ -17,26 +15,7 @@ from django.dispatch import receiver
 from django_tasks import task
 from wagtail.images import get_image_model
 
-PICTURE_FORMATS = ("avif", "webp", "jpeg")
-
-
-def picture_specs(*sizes):
-    """The filter specs ``{% picture img format-{avif,webp,jpeg} <sizes> %}`` asks for."""
-    return [
-        f"format-{image_format}|{size}" for image_format, size in product(PICTURE_FORMATS, sizes)
-    ]
-
-
-# Every size the templates show an image in; a test views every page type and fails when a
-# view makes a rendition missing here.
-TEMPLATE_RENDITION_SPECS = [
-    *picture_specs("fill-400x225", "fill-800x450"),  # post, format and method cards
-    *picture_specs("width-480", "width-800", "width-1200"),  # header and content images
-    *picture_specs("fill-400x300", "fill-800x600"),  # galleries
-    *picture_specs("fill-96x96", "fill-192x192"),  # person cards
-    *picture_specs("fill-160x160", "fill-320x320"),  # author pages
-    "fill-1200x630|format-jpeg",  # social media preview and structured data
-]
+from home.models.images import TEMPLATE_RENDITION_SPECS
 
 
 def prepare_renditions(image):

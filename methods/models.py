@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from blog.models import Category
 from home.blocks import BodyStreamBlock
-from home.models.images import with_image_renditions
+from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
     HeaderImageMixin,
@@ -147,7 +147,7 @@ class MethodPageQuerySet(SitePageQuerySet):
             .defer_streamfields()
             .prefetch_related("categories")
         )
-        return with_image_renditions(methods, "header_image")
+        return with_image_renditions(methods, "header_image", CARD_IMAGE_SPECS)
 
 
 MethodPageManager = PageManager.from_queryset(MethodPageQuerySet)

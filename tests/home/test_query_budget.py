@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 
 from blog.authors import ensure_author_index
@@ -246,3 +247,24 @@ def test_renditions_made_ahead_are_all_the_pages_show(client, full_site, page_ca
         assert client.get(url).status_code == (404 if name == "not found" else 200), url
     made_by_views = CreditedImageRendition.objects.exclude(pk__in=made_ahead)
     assert list(made_by_views.values_list("filter_spec", flat=True)) == []
+
+
+def test_pages_load_only_the_renditions_they_show(client, full_site, page_cache_off):
+    """With every size made ahead an image has 34 renditions; a page of cards that loaded them
+    all would build hundreds of rows to show a few."""
+    for image in CreditedImage.objects.all():
+        prepare_renditions(image)
+    loaded = []
+
+    def note_loaded(sender, instance, **kwargs):
+        loaded.append(instance)
+
+    post_init.connect(note_loaded, sender=CreditedImageRendition)
+    try:
+        for name, url in public_urls(full_site["person"]).items():
+            loaded.clear()
+            html = client.get(url).content.decode()
+            unshown = {r.filter_spec for r in loaded if r.file.name.rsplit("/", 1)[-1] not in html}
+            assert not unshown, f"{name} ({url}) loads renditions it does not show: {unshown}"
+    finally:
+        post_init.disconnect(note_loaded, sender=CreditedImageRendition)
