@@ -21,6 +21,15 @@ def say(message):
     print(message, file=sys.stderr, flush=True)
 
 
+def cpu_reference_ms():
+    """A fixed pure-Python loop (summing a million integers), best of five: how fast this
+    machine's CPU is at the moment. On a shared host it varies from day to day (seen here: by a
+    factor of three), and every latency and throughput figure varies with it."""
+    import timeit
+
+    return min(timeit.repeat("sum(range(1_000_000))", number=5, repeat=5)) / 5 * 1000
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

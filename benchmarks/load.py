@@ -7,7 +7,9 @@ to nginx serving the same page's saved HTML. Then it says which targets are met.
 Two loads: throughput with ``--connections`` (4: twice the workers, so neither worker ever
 waits for wrk), and the uncached latency with one connection per worker. At 4 connections a
 sync worker always has a second request queued, so its p50 is about twice the time a request
-takes (Little's law): a figure of the queue, not of the page. Both are printed.
+takes (Little's law): a figure of the queue, not of the page. Both are printed, and with them
+the time of a fixed Python loop before and after the run: the same code's figures differ as
+much as the shared host's CPU does from one day to the next.
 
     .venv/bin/python -m benchmarks.load [--sizes 1000,10000] [--seconds 10] [--connections 4]
 
@@ -24,7 +26,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "benchmarks"  # noqa: A001 - run as a script: make relative imports work
 
-from .environment import free_port, say, wait_for_port
+from .environment import cpu_reference_ms, free_port, say, wait_for_port
 from .http_load import (
     benchmark_pages,
     benchmark_run,
@@ -151,8 +153,12 @@ def check(label, passed):
     return passed
 
 
-def print_verdict(measurements, page_cache_present):
-    print("\nTargets (2 cores, 2 workers):")
+def print_verdict(measurements, page_cache_present, cpu_reference):
+    print(
+        "\nCPU reference loop (benchmarks.environment.cpu_reference_ms): "
+        + ", ".join(f"{ms:.1f} ms {when}" for when, ms in cpu_reference.items())
+    )
+    print("Targets (2 cores, 2 workers):")
     sizes = sorted(measurements)
     largest = measurements[sizes[-1]]
     queries = {size: measurements[size]["queries"] for size in sizes}
@@ -226,6 +232,7 @@ def main():
         "gunicorn 2 sync workers, production settings"
     )
     ensure_load_tools()
+    cpu_reference = {"before the run": cpu_reference_ms()}
     measurements = {}
     page_cache_present = False
     with benchmark_run(keep=args.keep) as run:
@@ -264,7 +271,8 @@ def main():
                 "latency": latency,
                 "cached": cached,
             }
-        passed = print_verdict(measurements, page_cache_present)
+        cpu_reference["after it"] = cpu_reference_ms()
+        passed = print_verdict(measurements, page_cache_present, cpu_reference)
     sys.exit(0 if passed else 1)
 
 
