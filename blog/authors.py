@@ -16,8 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import Person, with_image_renditions
-from home.models.images import AUTHOR_PHOTO_SPECS, PERSON_CARD_SPECS
+from home.models import Person
+from home.models.images import AUTHOR_PHOTO_SPECS, PERSON_CARD_SPECS, with_image_renditions
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
 from home.models.page_queries import PrivacyInOneQueryMixin
 from home.section_pages import section_page

@@ -34,9 +34,9 @@ class BlogFeed(Feed):
 
     def items(self):
         """The posts without their cards' images, which a feed does not show."""
-        posts = BlogPage.objects.child_of(self.index_page).newest_public()
-        if self.category:
-            posts = posts.filter(categories=self.category)
+        posts = (
+            BlogPage.objects.child_of(self.index_page).newest_public().in_category(self.category)
+        )
         return posts.prefetch_related("categories").with_authors()[:FEED_LENGTH]
 
     def item_title(self, item):

@@ -89,6 +89,10 @@ class BlogPageQuerySet(SitePageQuerySet):
             posts.prefetch_related("categories"), "header_image", CARD_IMAGE_SPECS
         )
 
+    def in_category(self, category):
+        """The posts of ``category``; all of them without one."""
+        return self.filter(categories=category) if category else self
+
     def with_authors(self):
         return self.prefetch_related(
             Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person"))
@@ -151,8 +155,7 @@ class BlogIndexPage(
         raise Http404("Unbekannte Kategorie")
 
     def posts_in_category(self, category):
-        posts = self.posts()
-        return posts.filter(categories=category) if category else posts
+        return self.posts().in_category(category)
 
     def get_cached_paths(self):
         """Every address the listing answers, for purging caches that store each query string

@@ -10,8 +10,8 @@ def team_people(chosen=()):
 
     One query for the people and one for their photos with renditions, however many there are.
     """
-    from home.models import Person, with_image_renditions
-    from home.models.images import PERSON_CARD_SPECS
+    from home.models import Person
+    from home.models.images import PERSON_CARD_SPECS, with_image_renditions
 
     people = with_image_renditions(Person.objects.all(), "photo", PERSON_CARD_SPECS)
     chosen_ids = [person.pk for person in chosen if person]

@@ -256,6 +256,7 @@ def test_pages_load_only_the_renditions_they_show(client, full_site, page_cache_
     again on every request (then fails to insert them, as they exist)."""
     for image in CreditedImage.objects.all():
         prepare_renditions(image)
+    rendition_table = CreditedImageRendition._meta.db_table
     loaded = []
 
     def note_loaded(sender, instance, **kwargs):
@@ -269,7 +270,6 @@ def test_pages_load_only_the_renditions_they_show(client, full_site, page_cache_
                 html = client.get(url).content.decode()
             unshown = {r.filter_spec for r in loaded if r.file.name.rsplit("/", 1)[-1] not in html}
             assert not unshown, f"{name} ({url}) loads renditions it does not show: {unshown}"
-            rendition_table = CreditedImageRendition._meta.db_table
             encoded_again = [
                 query["sql"]
                 for query in queries.captured_queries
