@@ -236,12 +236,7 @@ def main():
     measurements = {}
     page_cache_present = False
     with benchmark_run(keep=args.keep) as run:
-        from .dataset import (
-            add_generated_posts,
-            build_demo_site,
-            run_queued_tasks,
-            update_search_index,
-        )
+        from .dataset import build_demo_site, prepare_posts
 
         build_demo_site()
         say("collecting static files …")
@@ -249,9 +244,7 @@ def main():
         html_dir = Path(run.workdir) / "html"
         html_dir.mkdir()
         for size in sizes:
-            add_generated_posts(size)
-            update_search_index()
-            run_queued_tasks()
+            prepare_posts(size)
             pages = benchmark_pages()
             queries = sql_queries_per_request(pages)
             say(f"{size:,} posts: load without page cache …")

@@ -216,17 +216,10 @@ def run_soak(args):
     from .http_load import benchmark_run
 
     with benchmark_run() as run:
-        from .dataset import (
-            add_generated_posts,
-            build_demo_site,
-            run_queued_tasks,
-            update_search_index,
-        )
+        from .dataset import build_demo_site, prepare_posts
 
         build_demo_site()
-        add_generated_posts(args.posts)
-        update_search_index()
-        run_queued_tasks()
+        prepare_posts(args.posts)
         environment = run.environment(args.page_cache_seconds, **SOAK_ENVIRONMENT)
         collectstatic(environment)
         paths = visitor_paths()
