@@ -8,7 +8,7 @@ its source is saved, so a change shows on the next request.
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 CACHE_TIMEOUT = 24 * 60 * 60
@@ -28,6 +28,9 @@ def site_for_request(request):
         site = Site.find_for_request(request)
         if site is None:
             return None
+        # Wagtail routes every request from ``site.root_page.specific``: a query each time, for
+        # fields routing does not read. The home page loads them when it is served itself.
+        site.root_page = site.root_page.specific_deferred
         sites_by_host[host] = site
         cache.set(SITES_BY_HOST_KEY, sites_by_host, CACHE_TIMEOUT)
     return sites_by_host[host]
@@ -73,6 +76,15 @@ def restricted_section_paths():
 def forget_sites(sender, **kwargs):
     """A site's host or root page changed, or pages moved (the cached root keeps its path)."""
     cache.delete(SITES_BY_HOST_KEY)
+
+
+@receiver(post_save)
+def forget_sites_when_a_root_page_changes(sender, instance, **kwargs):
+    """The cached sites hold their root pages (title, slug, live)."""
+    if isinstance(instance, Page):
+        sites = (cache.get(SITES_BY_HOST_KEY) or {}).values()
+        if any(site.root_page_id == instance.pk for site in sites):
+            cache.delete(SITES_BY_HOST_KEY)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -38,9 +38,11 @@ class HomePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
         verbose_name_plural = "Startseiten"
 
     def route(self, request, path_components):
-        """Finds the section among the cached section pages (``home.section_pages``) and loads
-        it with its own fields in one query; Wagtail's routing needs two (the page, then its
-        specific type). Sections that are not there (private, unpublished) go Wagtail's way."""
+        """Finds the section among the cached section pages (``home.section_pages``). A section
+        that is only passed through (``/beitraege/<post>/``) routes from that cached copy; one
+        that is served itself is loaded with its own fields in one query, where Wagtail's
+        routing needs two (the page, then its specific type). Sections that are not there
+        (private, unpublished) go Wagtail's way."""
         if path_components and request is not None:
             from home.section_pages import section_pages
 
@@ -52,10 +54,18 @@ class HomePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
                 ),
                 None,
             )
-            child = type(section).objects.filter(pk=section.pk).first() if section else None
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
+            if section is not None:
+                section._cached_parent_obj = self
+                result = section.route(request, path_components[1:])
+                if result[0] is not section:
+                    return result
+                served = type(section).objects.filter(pk=section.pk).first()
+                if served is not None:
+                    served._cached_parent_obj = self
+                    return served.route(request, path_components[1:])
+        if not path_components and self.get_deferred_fields():
+            # The cached site's copy (``home.site_cache``) has only the fields every page has.
+            return type(self).objects.get(pk=self.pk).route(request, path_components)
         return super().route(request, path_components)
 
     @cached_property

@@ -66,6 +66,18 @@ def test_navigation_cache_is_purged_when_a_menu_page_is_published(client, site_t
     assert '<a href="/formate/">Formate</a>' in client.get("/").content.decode()
 
 
+def test_a_published_home_page_edit_shows_at_once(client, site_tree, settings):
+    """Routing starts from the cached site's copy of the home page; the home page itself is
+    served from the database."""
+    settings.PAGE_CACHE_SECONDS = 0
+    assert client.get("/beitraege/").status_code == 200
+    assert client.get("/").status_code == 200
+    site_tree.home.title = "Neue Startseite"
+    site_tree.home.save_revision().publish()
+    assert "<title>Neue Startseite · " in client.get("/").content.decode()
+    assert client.get("/beitraege/").status_code == 200
+
+
 def test_breadcrumbs(client, site_tree):
     post = BlogPageFactory(parent=site_tree.blog_index, title="Ein Beitrag")
     crumbs = (
