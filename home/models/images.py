@@ -76,7 +76,7 @@ class CreditedImageRendition(AbstractRendition):
         """A rendition unpickled comes from the rendition cache; marked as such, Wagtail's
         ``get_renditions`` does not write it back. Wagtail marks only prefetched renditions,
         so every page view wrote each of its images' renditions into the cache it had just read
-        them from: a cache write per image and page, a twelfth of a post's CPU."""
+        them from: a cache write per image and page, 7 % of a post's CPU."""
         super().__setstate__(state)
         self._from_cache = True
 
