@@ -1,5 +1,5 @@
 from .easy_language import EasyLanguagePage
-from .images import CreditedImage, CreditedImageRendition, with_image_renditions
+from .images import CreditedImage, CreditedImageRendition
 from .pages import HomePage, StandardPage
 from .people import Person
 from .site_settings import FooterLink, SiteSettings, SocialLink
@@ -10,7 +10,6 @@ __all__ = [
     "HomePage",
     "CreditedImage",
     "CreditedImageRendition",
-    "with_image_renditions",
     "Person",
     "SiteSettings",
     "SocialLink",
