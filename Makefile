@@ -29,6 +29,7 @@ run: demo
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 check-migrations: install
 	DJANGO_SETTINGS_MODULE=oic_cms.settings.test $(PY) manage.py makemigrations --check --dry-run

@@ -17,8 +17,8 @@ from django.db.models import F
 from PIL import Image as PILImage
 from wagtail.models import Collection, Page
 
-from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
-from home.models import CreditedImage, Person
+from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor
+from home.models import Category, CreditedImage, Person
 
 GENERATED_IMAGE_COUNT = 8
 GENERATED_SLUG_PREFIX = "lasttest-beitrag-"

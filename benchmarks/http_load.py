@@ -68,9 +68,10 @@ def benchmark_run(keep=False):
 
 def benchmark_pages():
     """``{name: path}`` of the pages the issue names, found in the current database."""
-    from blog.models import BlogPage, Category
+    from blog.models import BlogPage
     from events.models import EventPage
     from formats.models import FormatPage
+    from home.models import Category
 
     category = Category.objects.order_by("pk").first()
     post = BlogPage.objects.live().exclude(slug__startswith="lasttest-").order_by("path").first()

@@ -48,8 +48,9 @@ def visitor_paths():
     """Addresses a visitor opens, weighted by how often the mix picks them."""
     from wagtail.models import Page
 
-    from blog.authors import AuthorIndexPage
-    from blog.models import BlogPage, Category
+    from blog.models import BlogPage
+    from home.models import Category
+    from website.authors import AuthorIndexPage
 
     listing_pages = max(1, BlogPage.objects.live().count() // 12)
     posts = list(BlogPage.objects.live().order_by("?").values_list("url_path", flat=True)[:200])
@@ -157,8 +158,8 @@ def publisher(seconds):
     """Publish, edit and unpublish posts through Wagtail's API until the time is up."""
     import datetime
 
-    from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
-    from home.models import Person
+    from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor
+    from home.models import Category, Person
 
     blog_index = BlogIndexPage.objects.get()
     person = Person.objects.order_by("pk").first()

@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db import models
 from django.db.models import Prefetch
@@ -19,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
+from home.models import Category
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
@@ -34,47 +33,10 @@ from home.models.page_queries import (
     TypedChildRoutingMixin,
 )
 
-from .categories import category_slug, transliterate
+from .blocks import PostBodyStreamBlock
 from .post_counts import CountedPaginator, count_posts, listing_post_counts
 
 POSTS_PER_PAGE = 12
-
-
-class Category(models.Model):
-    """A topic posts are filed under; its slug is the value of the listing filter."""
-
-    name = models.CharField("Name", max_length=100, unique=True)
-    slug = models.SlugField(
-        "Kurzname für Links",
-        max_length=100,
-        unique=True,
-        allow_unicode=True,
-        blank=True,
-        help_text="Wird aus dem Namen gebildet, wenn leer, z. B. „ki-und-zivilgesellschaft“; "
-        "erscheint in Links wie /beitraege/?filter=ki-und-zivilgesellschaft.",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "Kategorie"
-        verbose_name_plural = "Kategorien"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = category_slug(self.slug or self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        self.slug = category_slug(self.slug or self.name)
-        if not self.slug:
-            raise ValidationError({"name": "Der Name muss mindestens einen Buchstaben enthalten."})
-
-    def matches_filter(self, value):
-        return value in {self.slug, transliterate(self.slug)}
 
 
 class BlogPageQuerySet(SitePageQuerySet):
@@ -122,7 +84,7 @@ class BlogIndexPage(
     """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
     template = "blog/blog_index_page.html"
@@ -220,7 +182,7 @@ class BlogPage(
     categories = ParentalManyToManyField(
         Category, verbose_name="Kategorien", related_name="blog_pages"
     )
-    body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
+    body = StreamField(PostBodyStreamBlock(), verbose_name="Inhalt", blank=True)
     related_post = models.ForeignKey(
         "blog.BlogPage",
         verbose_name="Verknüpfter Beitrag",
@@ -320,6 +282,3 @@ class BlogPageAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Autor*in"
         verbose_name_plural = "Autor*innen"
-
-
-from .authors import AuthorIndexPage  # noqa: E402, F401

@@ -1,12 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import Page
-
-from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
-from home.models.page_queries import PrivacyInOneQueryMixin
 
 from .file_types import describe_file, validate_document_content
 
@@ -45,24 +40,3 @@ class Download(AbstractDocument):
         if size is None:
             size = self.get_file_size()
         return describe_file(self.file_extension, size)
-
-
-class DownloadsPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
-    """``/downloads/``: every format's kits in one place."""
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-    template = "downloads/downloads_page.html"
-
-    class Meta:
-        verbose_name = "Download-Übersicht"
-        verbose_name_plural = "Download-Übersichten"
-
-    def get_context(self, request, *args, **kwargs):
-        from formats.models import FormatPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["formats_with_kits"] = FormatPage.objects.with_kits().live().public()
-        return context

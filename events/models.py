@@ -18,10 +18,10 @@ from home.models.mixins import (
     TeaserMixin,
 )
 from home.models.page_queries import PrivacyInOneQueryMixin, TypedChildRoutingMixin
+from home.pretix import PRETIX_ITEMS, PretixRegistration, RegistrationKind
 
 from .choices import SCHEMA_ATTENDANCE_MODES, AttendanceMode, EventKind
 from .querysets import EventPageQuerySet
-from .registration import PRETIX_ITEMS, PretixRegistration, RegistrationKind
 from .schedule import Schedule, local_today
 
 EVENTS_PER_PAGE = 12
@@ -47,7 +47,7 @@ class EventIndexPage(
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
     template = "events/event_index_page.html"

@@ -19,9 +19,6 @@ from home.models.page_queries import (
     SitePageQuerySet,
     TypedChildRoutingMixin,
 )
-from home.section_pages import section_page
-
-MORE_POSTS_COUNT = 3
 
 
 class FormatIndexPage(
@@ -30,7 +27,7 @@ class FormatIndexPage(
     """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["formats.FormatPage"]
     max_count = 1
     template = "formats/format_index_page.html"
@@ -74,7 +71,7 @@ class FormatPage(
 
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
     category = models.ForeignKey(
-        "blog.Category",
+        "home.Category",
         verbose_name="Kategorie der Beiträge",
         null=True,
         blank=True,
@@ -113,20 +110,9 @@ class FormatPage(
         verbose_name = "Format"
         verbose_name_plural = "Formate"
 
-    def newest_posts(self):
-        from blog.models import BlogPage
-
-        if self.category_id is None:
-            return BlogPage.objects.none()
-        return BlogPage.objects.for_listing().filter(categories=self.category_id)[:MORE_POSTS_COUNT]
-
     def get_context(self, request, *args, **kwargs):
-        from blog.models import BlogIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         context["kits"] = [kit.document for kit in self.kits.select_related("document")]
-        context["newest_posts"] = self.newest_posts()
-        context["blog_index"] = section_page(request, BlogIndexPage)
         return context
 
 
@@ -141,3 +127,22 @@ class FormatKit(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Kit"
         verbose_name_plural = "Kits"
+
+
+class DownloadsPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
+    """``/downloads/``: every format's kits in one place."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "formats/downloads_page.html"
+
+    class Meta:
+        verbose_name = "Download-Übersicht"
+        verbose_name_plural = "Download-Übersichten"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["formats_with_kits"] = FormatPage.objects.with_kits().live().public()
+        return context

@@ -13,7 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from downloads.blocks import DownloadBlock
-from events.blocks import PretixRegistrationBlock
+from home.pretix_blocks import PretixRegistrationBlock
 from newsletter.blocks import NewsletterBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -373,36 +373,6 @@ class VideoBlock(blocks.StructBlock):
         return value
 
 
-class RelatedPostsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(
-        label="Überschrift", default="Das könnte dich auch interessieren", max_length=200
-    )
-    posts = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="blog.BlogPage", label="Beitrag"),
-        label="Beiträge",
-        min_num=1,
-        max_num=6,
-    )
-
-    class Meta:
-        icon = "list-ul"
-        label = "Verwandte Beiträge"
-        template = "blocks/related_posts_block.html"
-        help_text = "Bis zu sechs Beiträge als Karten; unveröffentlichte werden ausgelassen."
-        description = "Verweist auf andere Beiträge, die zum Thema passen."
-        preview_value = {"heading": "Das könnte dich auch interessieren", "posts": []}
-
-    def get_context(self, value, parent_context=None):
-        """Only live, public posts, in the editor's order, fetched in one query."""
-        from blog.models import BlogPage
-
-        context = super().get_context(value, parent_context)
-        chosen_ids = [page.pk for page in value["posts"] if page]
-        posts = BlogPage.objects.for_listing().filter(pk__in=chosen_ids)
-        context["posts"] = sorted(posts, key=lambda post: chosen_ids.index(post.pk))
-        return context
-
-
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -422,7 +392,6 @@ class BodyStreamBlock(blocks.StreamBlock):
     contact_person = ContactPersonBlock()
     facts = FactsBlock()
     video = VideoBlock()
-    related_posts = RelatedPostsBlock()
     newsletter = NewsletterBlock()
     pretix_registration = PretixRegistrationBlock()
 

@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .content_checker import use_wcag_content_checker
-from .models import Person
+from .models import Category, Person
 
 
 class PersonViewSet(SnippetViewSet):
@@ -32,6 +32,19 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = "Kategorien"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(CategoryViewSet)
 
 
 @hooks.register("construct_wagtail_userbar")

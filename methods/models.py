@@ -16,8 +16,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from blog.models import Category
-from home.blocks import BodyStreamBlock
+from blog.blocks import PostBodyStreamBlock
+from home.models import Category
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
@@ -60,7 +60,7 @@ class MethodIndexPage(
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["methods.MethodPage"]
     max_count = 1
     template = "methods/method_index_page.html"
@@ -205,7 +205,7 @@ class MethodPage(
         default=Difficulty.MEDIUM,
         help_text="Wie viel Erfahrung die Moderation braucht.",
     )
-    body = StreamField(BodyStreamBlock(), verbose_name="Beschreibung und Ablauf", blank=True)
+    body = StreamField(PostBodyStreamBlock(), verbose_name="Beschreibung und Ablauf", blank=True)
 
     objects = MethodPageManager()
 

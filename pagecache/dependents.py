@@ -93,7 +93,7 @@ def home_pages(page):
 
 def author_pages(builder, person_ids):
     """``/autoren/`` and each person's author page with its pages of posts."""
-    author_index_model = model("blog.AuthorIndexPage")
+    author_index_model = model("website.AuthorIndexPage")
     person_model = model("home.Person")
     from blog.models import POSTS_PER_PAGE
 
@@ -242,7 +242,7 @@ def person_plan(person, old_slug=""):
     builder = PlanBuilder()
     author_pages(builder, [person.pk])
     if old_slug and old_slug != person.slug:
-        for index in live(model("blog.AuthorIndexPage").objects.all()):
+        for index in live(model("website.AuthorIndexPage").objects.all()):
             builder.add_url(index.get_full_url() + index.author_path(old_slug))
     for site in Site.objects.select_related("root_page"):
         builder.add_page(site.root_page.specific)

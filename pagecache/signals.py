@@ -102,7 +102,7 @@ def purge_deleted_page(sender, instance, **kwargs):
 
 
 SNIPPET_PLANS = {
-    "blog.Category": dependents.category_plan,
+    "home.Category": dependents.category_plan,
     "projects.Project": dependents.project_plan,
     "home.CreditedImage": dependents.referenced_object_plan,
     "downloads.Download": dependents.referenced_object_plan,

@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from tests.factories import BlogIndexPageFactory, FormatIndexPageFactory, HomePageFactory
 
-SEEDS_DIR = Path(settings.BASE_DIR) / "home" / "demo_content" / "seeds"
+SEEDS_DIR = Path(settings.BASE_DIR) / "website" / "demo_content" / "seeds"
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,12 @@ from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
 from wagtail.models import Collection, Page
 
-from blog.authors import AuthorIndexPage
-from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category
+from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor
 from downloads.models import Download
 from formats.models import FormatIndexPage, FormatKit, FormatPage
-from home.models import CreditedImage, HomePage, Person, StandardPage
+from home.models import Category, CreditedImage, Person, StandardPage
+from website.authors import AuthorIndexPage
+from website.models import HomePage
 
 
 def png_bytes(width=64, height=48, colour=(0, 75, 135)):

@@ -14,7 +14,7 @@ here rather than left beside ours, so that there is one obvious group per role.
 
 Workflows: "Seitenfreigabe" on the tree root lets the Redaktion submit any page;
 "Beitragsfreigabe" on every blog index covers the posts. Both run one task, approval by the
-Moderation. Blog indexes created later get "Beitragsfreigabe" from editorial.signals.
+Moderation. Blog indexes get "Beitragsfreigabe" when they are created (blog.signals).
 """
 
 from django.db import migrations
@@ -30,8 +30,8 @@ ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail adm
 SNIPPET_PERMISSIONS = [
     ("home", "person", "add_person", "Can add Person"),
     ("home", "person", "change_person", "Can change Person"),
-    ("blog", "category", "add_category", "Can add Kategorie"),
-    ("blog", "category", "change_category", "Can change Kategorie"),
+    ("home", "category", "add_category", "Can add Kategorie"),
+    ("home", "category", "change_category", "Can change Kategorie"),
     ("projects", "project", "add_project", "Can add Projekt"),
     ("projects", "project", "change_project", "Can change Projekt"),
 ]
@@ -156,15 +156,9 @@ def create_workflows(apps, moderators, tree_root):
         return workflow
 
     page_workflow = workflow_with_task(PAGE_WORKFLOW, renames="Moderators approval")
-    post_workflow = workflow_with_task(POST_WORKFLOW)
+    workflow_with_task(POST_WORKFLOW)
     if tree_root is not None:
         WorkflowPage.objects.update_or_create(page=tree_root, defaults={"workflow": page_workflow})
-    blog_index_type = ContentType.objects.filter(app_label="blog", model="blogindexpage").first()
-    if blog_index_type is not None:
-        for blog_index in Page.objects.filter(content_type=blog_index_type):
-            WorkflowPage.objects.update_or_create(
-                page=blog_index, defaults={"workflow": post_workflow}
-            )
 
 
 class Migration(migrations.Migration):
@@ -175,8 +169,7 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0006_formstate"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
-        ("home", "0007_home_page_sections"),
-        ("blog", "0005_authorindexpage"),
+        ("home", "0001_initial"),
         ("projects", "0001_initial"),
     ]
 

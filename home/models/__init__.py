@@ -1,13 +1,14 @@
+from .categories import Category
 from .easy_language import EasyLanguagePage
 from .images import CreditedImage, CreditedImageRendition
-from .pages import HomePage, StandardPage
+from .pages import StandardPage
 from .people import Person
 from .site_settings import FooterLink, SiteSettings, SocialLink
 
 __all__ = [
+    "Category",
     "EasyLanguagePage",
     "FooterLink",
-    "HomePage",
     "CreditedImage",
     "CreditedImageRendition",
     "Person",

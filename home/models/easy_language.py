@@ -36,7 +36,7 @@ class EasyLanguagePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page
     content_panels = [*Page.content_panels, FieldPanel("original_page"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.EasyLanguagePage"]
+    parent_page_types = ["website.HomePage", "home.EasyLanguagePage"]
     subpage_types = ["home.EasyLanguagePage"]
     template = "home/easy_language_page.html"
 

@@ -4,7 +4,6 @@ from wagtail.models import Site
 from home.easy_language import easy_language_link_for
 from home.models.page_queries import ancestors_known_from_routing
 from home.navigation import main_navigation_items
-from home.sections import SECTION_ANCHORS
 
 register = template.Library()
 
@@ -43,20 +42,6 @@ def menu_item_state(item, current_page):
     if not current_path or not current_path.startswith(item["path"]):
         return ""
     return "page" if current_path == item["path"] else "true"
-
-
-@register.simple_tag(takes_context=True)
-def section_anchor(context, block):
-    """Today's anchor (``about``, ``team``, …) for the first section of its kind on the page."""
-    anchor = SECTION_ANCHORS.get(block.block_type)
-    request = context.get("request")
-    if anchor is None or request is None:
-        return ""
-    used = request.__dict__.setdefault("used_section_anchors", set())
-    if anchor in used:
-        return ""
-    used.add(anchor)
-    return anchor
 
 
 @register.filter

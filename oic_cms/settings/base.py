@@ -16,6 +16,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "website",
+    "importer",
     "home",
     "blog",
     "formats",
@@ -98,7 +100,7 @@ ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS", ["Moderation"]
 ADMIN_2FA_REQUIRED_FOR_SUPERUSERS = env_bool("ADMIN_2FA_REQUIRED_FOR_SUPERUSERS", False)
 OTP_TOTP_ISSUER = "OIC Bielefeld"
 
-ROOT_URLCONF = "oic_cms.urls"
+ROOT_URLCONF = "website.urls"
 
 TEMPLATES = [
     {

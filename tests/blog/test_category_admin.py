@@ -10,7 +10,7 @@ def test_editor_finds_categories_in_the_admin(client):
     client.force_login(get_user_model().objects.create_superuser("r", "r@bielefeld.de", "pw"))
     CategoryFactory(name="KI und Zivilgesellschaft")
     CategoryFactory(name="Rückblick")
-    response = client.get("/admin/snippets/blog/category/?q=Zivil")
+    response = client.get("/admin/snippets/home/category/?q=Zivil")
     assert response.status_code == 200
     html = response.content.decode()
     assert "KI und Zivilgesellschaft" in html
@@ -20,9 +20,9 @@ def test_editor_finds_categories_in_the_admin(client):
 def test_new_category_gets_todays_slug_from_its_name(client):
     client.force_login(get_user_model().objects.create_superuser("r", "r@bielefeld.de", "pw"))
     response = client.post(
-        "/admin/snippets/blog/category/add/", {"name": "Open Innovation Hour", "slug": ""}
+        "/admin/snippets/home/category/add/", {"name": "Open Innovation Hour", "slug": ""}
     )
     assert response.status_code == 302
-    from blog.models import Category
+    from home.models import Category
 
     assert Category.objects.get().slug == "open-innovation-hour"

@@ -8,9 +8,9 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from events.registration import RegistrationKind
 from events.schedule import EVENT_TIME_ZONE, local_today
 from home.models import SiteSettings
+from home.pretix import RegistrationKind
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import FormatPageFactory
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from blog.models import BlogIndexPage, BlogPage
-from home.management.commands.load_demo_content import LOCAL_ADMIN_PASSWORD, LOCAL_ADMIN_USERNAME
+from website.management.commands.load_demo_content import LOCAL_ADMIN_PASSWORD, LOCAL_ADMIN_USERNAME
 
 pytestmark = pytest.mark.django_db
 

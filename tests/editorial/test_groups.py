@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 SNIPPET_RIGHTS = {
     ("home", "add_person"),
     ("home", "change_person"),
-    ("blog", "add_category"),
-    ("blog", "change_category"),
+    ("home", "add_category"),
+    ("home", "change_category"),
     ("projects", "add_project"),
     ("projects", "change_project"),
 }

@@ -8,7 +8,8 @@ from django.test import RequestFactory
 from wagtail.blocks import StreamBlock, StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from events.blocks import DEFAULT_FALLBACK_TEXT, PretixRegistrationBlock, UpcomingEventsBlock
+from events.blocks import DEFAULT_FALLBACK_TEXT, UpcomingEventsBlock
+from home.pretix_blocks import PretixRegistrationBlock
 from tests.events.conftest import PRETIX_SHOP_URL
 from tests.events.factories import EventPageFactory
 

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.registration import RegistrationKind
 from events.schedule import EVENT_TIME_ZONE
+from home.pretix import RegistrationKind
 from tests.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
-from events.demo_content import load_demo_events
 from events.models import EventIndexPage, EventPage
-from events.registration import RegistrationKind
 from home.models import SiteSettings
+from home.pretix import RegistrationKind
 from tests.factories import BlogPageFactory, FormatPageFactory
+from website.demo_content.events import load_demo_events
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from events.models import AttendanceMode
-from events.registration import RegistrationKind
+from home.pretix import RegistrationKind
 from tests.events.factories import EventPageFactory
 from tests.events.microdata import first_value, microdata_items
 from tests.factories import BlogPageFactory, ImageFactory

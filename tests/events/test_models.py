@@ -8,10 +8,10 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventPage
-from home.models import HomePage
 from tests.events.conftest import berlin
 from tests.events.factories import EventPageFactory
 from tests.factories import ImageFactory
+from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

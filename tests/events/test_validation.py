@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events.models import EventPage
-from events.registration import RegistrationKind
+from home.pretix import RegistrationKind
 from tests.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db

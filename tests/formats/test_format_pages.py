@@ -3,9 +3,7 @@ import datetime
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
-from downloads.models import DownloadsPage
-from formats.models import FormatIndexPage, FormatPage
-from home.models import HomePage
+from formats.models import DownloadsPage, FormatIndexPage, FormatPage
 from tests.factories import (
     BlogPageFactory,
     CategoryFactory,
@@ -13,6 +11,7 @@ from tests.factories import (
     FormatPageFactory,
     PersonFactory,
 )
+from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
+from blog.models import BlogPage
 from tests.factories import (
     BlogPageFactory,
     DownloadFactory,
@@ -138,6 +138,14 @@ def page_with_body(site_tree, *blocks, title="Über uns"):
     )
 
 
+def post_with_body(site_tree, *blocks, title="Rückblick"):
+    return BlogPageFactory(
+        parent=site_tree.blog_index,
+        title=title,
+        body=[{"type": block_type, "value": value} for block_type, value in blocks],
+    )
+
+
 def render_page(client, page):
     """The page as a visitor gets it: returns the whole HTML and the parsed body stream."""
     response = client.get(page.url)
@@ -148,7 +156,8 @@ def render_page(client, page):
 
 
 def body_blocks():
-    return StandardPage._meta.get_field("body").stream_block.child_blocks
+    """A post's blocks: the shared body blocks and the related posts only blog shows."""
+    return BlogPage._meta.get_field("body").stream_block.child_blocks
 
 
 def child_block(name):
@@ -483,7 +492,7 @@ def test_related_posts_show_only_published_posts(client, site_tree):
     published = BlogPageFactory(parent=site_tree.blog_index, title="Rückblick Meetup")
     withdrawn = BlogPageFactory(parent=site_tree.blog_index, title="Zurückgezogener Beitrag")
     withdrawn.unpublish()
-    page = page_with_body(
+    page = post_with_body(
         site_tree,
         (
             "related_posts",
@@ -511,7 +520,7 @@ def test_related_posts_leave_out_private_posts(client, site_tree):
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
     )
-    page = page_with_body(
+    page = post_with_body(
         site_tree,
         (
             "related_posts",

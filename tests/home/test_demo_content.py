@@ -2,9 +2,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from blog.models import BlogPage, Category
+from blog.models import BlogPage
 from downloads.models import Download
-from home.models import CreditedImage, Person
+from home.models import Category, CreditedImage, Person
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import HomePage, SiteSettings
+from home.models import SiteSettings
 from tests.factories import BlogPageFactory
+from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,9 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import FooterLink, HomePage, SiteSettings, StandardPage
+from home.models import FooterLink, SiteSettings, StandardPage
 from tests.factories import BlogPageFactory, FormatPageFactory, StandardPageFactory
+from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ class TestHomePageTypeRules(WagtailPageTestCase):
 
 
 def test_german_500_page_renders_without_the_database(rf, django_assert_num_queries):
-    from home.views import server_error
+    from website.views import server_error
 
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))

@@ -13,12 +13,10 @@ from django.db import connection
 from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 
-from blog.authors import ensure_author_index
 from blog.models import BlogPage, BlogPageAuthor
-from downloads.models import DownloadsPage
 from events.models import EventPage
 from events.schedule import local_today
-from formats.models import FormatPage
+from formats.models import DownloadsPage, FormatPage
 from home.models import CreditedImage, CreditedImageRendition, SiteSettings
 from home.renditions import prepare_renditions
 from methods.models import MethodPage
@@ -34,6 +32,7 @@ from tests.factories import (
 )
 from tests.methods.factories import MethodIndexPageFactory, MethodPageFactory
 from tests.projects.conftest import ProjectFactory
+from website.authors import ensure_author_index
 
 QUERY_BUDGET = 15
 POSTS_PER_CATEGORY_FILTER = 3  # every third post is in the filtered category

@@ -3,11 +3,10 @@
 import pytest
 from wagtail.models import Page
 
-from blog.models import Category
-from home.models import CreditedImage, Person
-from methods.demo_content import load_demo_methods
+from home.models import Category, CreditedImage, Person
 from methods.models import MethodIndexPage, MethodPage
 from tests.factories import PersonFactory
+from website.demo_content.methods import load_demo_methods
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from home.models import HomePage
 from methods.models import MethodIndexPage, MethodPage
 from tests.factories import CategoryFactory, HomePageFactory, ImageFactory, PersonFactory
 from tests.methods.factories import MethodIndexPageFactory, MethodPageFactory
+from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

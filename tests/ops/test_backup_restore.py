@@ -24,7 +24,8 @@ import hashlib, io, json
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.models import Page, Site
-from home.models import CreditedImage, HomePage, StandardPage
+from home.models import CreditedImage, StandardPage
+from website.models import HomePage
 
 buffer = io.BytesIO()
 PILImage.new("RGB", (320, 200), (0, 75, 135)).save(buffer, "PNG")
@@ -45,6 +46,7 @@ READ_CONTENT = """
 import hashlib, json
 from django.test import Client
 from home.models import CreditedImage, StandardPage
+from website.models import HomePage
 page = StandardPage.objects.get(slug="gesichert")
 image = CreditedImage.objects.get(title="Sparrenburg")
 with image.file.open("rb") as stored:

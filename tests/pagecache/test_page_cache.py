@@ -10,7 +10,6 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
-from blog.authors import ensure_author_index
 from newsletter.blocks import DEFAULT_CONSENT_HTML
 from newsletter.models import Subscriber
 from oic_cms.settings.frontend_cache import frontend_cache_backends
@@ -22,6 +21,7 @@ from tests.factories import (
     PersonFactory,
     StandardPageFactory,
 )
+from website.authors import ensure_author_index
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def blog(site_tree, monkeypatch):
     Pages of three posts instead of twelve keep the fixture quick.
     """
     monkeypatch.setattr("blog.models.POSTS_PER_PAGE", 3)
-    monkeypatch.setattr("blog.authors.POSTS_PER_PAGE", 3)
+    monkeypatch.setattr("website.authors.POSTS_PER_PAGE", 3)
     site_tree.author_index = ensure_author_index(site_tree.home)
     site_tree.maria = PersonFactory(name="Maria Gonçalves")
     site_tree.stadt = CategoryFactory(name="Stadtentwicklung")
@@ -321,7 +321,7 @@ def test_editing_a_category_purges_the_pages_showing_it(
     prime(client, [POST, LISTING, FILTERED, HOME, UNRELATED_POST, FORMAT_PAGE])
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            f"/admin/snippets/blog/category/edit/{blog.stadt.pk}/",
+            f"/admin/snippets/home/category/edit/{blog.stadt.pk}/",
             {"name": "Stadt und Quartier", "slug": "stadtentwicklung"},
         )
     assert response.status_code == 302

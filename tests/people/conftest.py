@@ -1,7 +1,7 @@
 import pytest
 
-from blog.authors import ensure_author_index
 from tests.factories import PersonFactory
+from website.authors import ensure_author_index
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from blog.authors import AuthorIndexPage, ensure_author_index, method_page_model
+from methods.models import MethodIndexPage, MethodPage
 from tests.factories import BlogPageFactory, CategoryFactory, ImageFactory, PersonFactory
+from website.authors import AuthorIndexPage, ensure_author_index
 
 pytestmark = pytest.mark.django_db
 
@@ -250,7 +251,7 @@ def test_ensure_author_index_creates_one_live_page_once(site_tree):
 
 def test_author_index_page_type_rules():
     assert AuthorIndexPage.max_count == 1
-    assert AuthorIndexPage.parent_page_types == ["home.HomePage"]
+    assert AuthorIndexPage.parent_page_types == ["website.HomePage"]
     assert AuthorIndexPage.subpage_types == []
     assert AuthorIndexPage._meta.verbose_name == "Autor*innen"
 
@@ -259,7 +260,6 @@ def test_author_index_page_type_rules():
 
 
 def add_method(parent, title, authors, teaser="Eine Methode für Workshops."):
-    MethodPage = method_page_model()
     author_model = MethodPage._meta.get_field("authors").related_model
     method = MethodPage(
         title=title,
@@ -276,7 +276,6 @@ def add_method(parent, title, authors, teaser="Eine Methode für Workshops."):
 
 @pytest.fixture
 def method_index(site_tree):
-    MethodIndexPage = method_page_model()._meta.apps.get_model("methods", "MethodIndexPage")
     index = MethodIndexPage(title="Methoden", slug="methoden")
     site_tree.home.add_child(instance=index)
     index.save_revision().publish()

@@ -6,8 +6,8 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from home.people_blocks import TeamBlock
 from tests.factories import BlogPageFactory, ImageFactory, PersonFactory
+from website.team_block import TeamBlock
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,7 @@ def test_no_team_members_render_nothing(db):
 
 
 def test_team_member_with_posts_links_to_the_author_page(site_tree, team):
-    from blog.authors import ensure_author_index
+    from website.authors import ensure_author_index
 
     ensure_author_index(site_tree.home)
     BlogPageFactory(parent=site_tree.blog_index, authors=[team["maria"]])

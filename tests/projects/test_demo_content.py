@@ -3,12 +3,12 @@
 import pytest
 from django.core.management import call_command
 
-from blog.authors import AuthorIndexPage
 from home.models import Person
 from projects.blocks import ProjectsBlock
-from projects.demo_content import load_demo_team_and_projects
 from projects.models import Project
 from projects.status import ProjectStatus
+from website.authors import AuthorIndexPage
+from website.demo_content.team_and_projects import load_demo_team_and_projects
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.urls import reverse
 
-from blog.authors import ensure_author_index
 from projects.blocks import ProjectsBlock
 from projects.status import ProjectStatus
 from tests.factories import BlogPageFactory, PersonFactory
+from website.authors import ensure_author_index
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,332 @@
+"""Importing the whole folder of the old Jekyll site: data, posts, methods, files, redirects.
+
+The order matters: persons before the posts that name them as authors, posts before the
+links between them (resolved once every post exists) and redirects last.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import Page
+
+from home.categories import category_slug
+
+from .assets import SiteAssets
+from .data_files import (
+    EntryError,
+    import_author_page,
+    import_event,
+    import_project,
+    import_team_member,
+    read_data_file,
+)
+from .methods import import_method, read_method
+from .pages import find_blog_index, import_post
+from .posts import NotADocument, PostError, jekyll_url_name, read_document, read_post
+from .redirects import Redirects, site_path
+
+POSTS_FOLDER = "_beitraege"
+METHODS_FOLDER = "_methoden"
+AUTHORS_FOLDER = "autoren"
+DOWNLOADS_FOLDER = "assets/downloads"
+DATA_FILES = {
+    "person": "_data/team.yml",
+    "event": "_data/events.yml",
+    "project": "_data/projects.yml",
+}
+LINK_KEYS = ("related_post", "retrospective_post")
+OLD_FEED_PATH = "/feed.xml"
+# Old top-level pages that a view of the new site answers at the same path.
+VIEW_PATHS = {"/suche/"}
+
+
+@dataclass
+class PendingLink:
+    page: Page
+    target_name: str
+    label: str
+    line: int | None
+
+
+@dataclass
+class Parents:
+    blog: Page
+    methods: Page | None = None
+    events: Page | None = None
+    authors: Page | None = None
+
+
+def find_parents(blog_index_id=None):
+    from events.models import EventIndexPage
+    from methods.models import MethodIndexPage
+    from website.authors import AuthorIndexPage
+
+    blog = find_blog_index(blog_index_id)
+    site_pages = Page.objects.descendant_of(blog.get_parent(), inclusive=True)
+    return Parents(
+        blog=blog,
+        methods=MethodIndexPage.objects.filter(pk__in=site_pages).first(),
+        events=EventIndexPage.objects.filter(pk__in=site_pages).first(),
+        authors=AuthorIndexPage.objects.filter(pk__in=site_pages).first(),
+    )
+
+
+def source_files(folder):
+    """The files of a collection folder, by name; hidden files (``.DS_Store``) are no source."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        (path for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")),
+        key=lambda path: str(path),
+    )
+
+
+def old_url_names(path):
+    """The names the old site gave a file in URLs: of its name as stored and composed (NFC)."""
+    stem = Path(path).stem
+    return {category_slug(stem), jekyll_url_name(path)} - {""}
+
+
+class SiteImport:
+    def __init__(self, root, report, site_url, blog_index_id=None):
+        self.root = Path(root)
+        self.report = report
+        self.parents = find_parents(blog_index_id)
+        self.site = self.parents.blog.get_site()
+        self.assets = SiteAssets(self.root / "assets", site_url)
+        self.redirects = Redirects(self.site, report)
+        self.posts_by_name = {}
+        self.pending_links = []
+
+    def label(self, path):
+        return (
+            str(Path(path).relative_to(self.root))
+            if Path(path).is_relative_to(self.root)
+            else str(path)
+        )
+
+    def run(self):
+        data = {kind: self.data_records(kind, relative) for kind, relative in DATA_FILES.items()}
+        post_files = source_files(self.root / POSTS_FOLDER)
+        method_files = source_files(self.root / METHODS_FOLDER)
+        author_files = [
+            path
+            for path in source_files(self.root / AUTHORS_FOLDER)
+            if path.suffix in {".md", ".html"}
+        ]
+        download_files = source_files(self.root / DOWNLOADS_FOLDER)
+        total = (
+            sum(len(records) for records in data.values())
+            + len(post_files)
+            + len(method_files)
+            + len(author_files)
+            + len(download_files)
+        )
+        self.report.start(total)
+
+        for position, record in enumerate(data["person"]):
+            self.import_entry("person", record, import_team_member, position)
+        for path in author_files:
+            self.step(path, "author page", self.import_author_page)
+        for position, record in enumerate(data["project"]):
+            self.import_entry("project", record, import_project, position)
+        for path in post_files:
+            self.step(path, "post", self.import_post)
+        self.link_related_posts()
+        for path in method_files:
+            self.step(path, "method", self.import_method)
+        for position, record in enumerate(data["event"]):
+            self.import_entry("event", record, self.import_event, position)
+        for path in download_files:
+            self.step(path, "document", self.import_download)
+        self.add_site_redirects()
+
+    def data_records(self, kind, relative):
+        path = self.root / relative
+        if not path.is_file():
+            return []
+        try:
+            records, warnings = read_data_file(path)
+        except PostError as error:
+            self.report.write_problem(relative, error.message, error.line, kind=kind)
+            return []
+        warn = self.report.warner(relative)
+        for message, line in warnings:
+            warn(message, line)
+        return records
+
+    def step(self, path, kind, action, label=None):
+        """Run ``action(path, warn)`` in its own transaction; report and count what happened."""
+        label = label or self.label(path)
+        try:
+            with transaction.atomic():
+                outcome = action(path, self.report.warner(label))
+        except NotADocument as error:
+            self.report.write_problem(
+                label, f"skipped: {error.message}", error.line, kind=kind, outcome="skipped"
+            )
+        except PostError as error:
+            self.report.write_problem(label, error.message, error.line, kind=kind)
+        except ValidationError as error:
+            self.report.write_problem(
+                label, f"the page is not valid: {' '.join(error.messages)}", kind=kind
+            )
+        except Exception as error:  # noqa: BLE001 - one broken file must not end the migration
+            self.report.write_problem(
+                label, f"unexpected error, please report it: {error!r}", kind=kind
+            )
+        else:
+            if outcome:
+                self.report.count(kind, outcome)
+        self.report.progress.advance(label)
+
+    def import_entry(self, kind, record, action, position):
+        relative = DATA_FILES[kind]
+
+        def import_record(path, warn):
+            if not record.data:
+                raise EntryError("the entry is not a set of key: value lines", record.line)
+            return action(record, position, self.assets, warn).outcome
+
+        self.step(self.root / relative, kind, import_record, label=relative)
+
+    def import_event(self, record, position, assets, warn):
+        if self.parents.events is None:
+            raise EntryError("there is no events index page (EventIndexPage) to import into")
+        return import_event(record, position, self.parents.events, assets, warn)
+
+    def import_author_page(self, path, warn):
+        document = read_document(path)
+        person, permalink, outcome = import_author_page(document, warn)
+        if self.parents.authors is None:
+            warn("there is no author index page (/autoren/); no redirect for this author page")
+        elif permalink:
+            self.redirects.to_page(permalink, self.parents.authors, f"{person.slug}/")
+        return outcome
+
+    def import_post(self, path, warn):
+        post = read_post(path)
+        related, pending = self.related_post(post)
+        imported = import_post(post, self.parents.blog, self.assets, warn, related)
+        name = jekyll_url_name(path)
+        self.posts_by_name[name] = imported.page
+        if pending:
+            self.pending_links.append(
+                PendingLink(
+                    imported.page, pending, self.label(path), post.line_of(pending_key(post))
+                )
+            )
+        for old_name in old_url_names(path):
+            self.redirects.to_page(site_path(POSTS_FOLDER.strip("_"), old_name), imported.page)
+        return imported.outcome
+
+    def related_post(self, post):
+        """The post the front matter links to if it exists already, else its name for later."""
+        key = pending_key(post)
+        if key is None:
+            return None, None
+        name = jekyll_url_name(Path(str(post.front_matter[key]).strip()).name)
+        from blog.models import BlogPage
+
+        page = self.posts_by_name.get(name) or (
+            BlogPage.objects.child_of(self.parents.blog).filter(slug=name).first()
+        )
+        return (page, None) if page else (None, name)
+
+    def link_related_posts(self):
+        """Second pass: links to posts that did not exist when the linking post was imported."""
+        for link in self.pending_links:
+            target = self.posts_by_name.get(link.target_name)
+            warn = self.report.warner(link.label)
+            if target is None:
+                warn(f"the linked post {link.target_name!r} is not among the posts", link.line)
+                continue
+            with transaction.atomic():
+                page = link.page.get_latest_revision_as_object()
+                page.related_post = target
+                page.save_revision().publish()
+
+    def import_method(self, path, warn):
+        if self.parents.methods is None:
+            raise PostError("there is no method index page (MethodIndexPage) to import into")
+        post, facts = read_method(path)
+        page, outcome = import_method(post, facts, self.parents.methods, self.assets, warn)
+        for old_name in old_url_names(path):
+            self.redirects.to_page(site_path(METHODS_FOLDER.strip("_"), old_name), page)
+        return outcome
+
+    def import_download(self, path, warn):
+        """Every file of the old downloads folder, linked or not; counted with the assets."""
+        url = "/" + path.relative_to(self.root).as_posix()
+        document = self.assets.document(url, warn)
+        if document is None:
+            raise PostError("not imported as a document (see the warning above)")
+        self.redirects.to_url(quote(url), document.url)
+
+    def add_site_redirects(self):
+        blog = self.parents.blog
+        self.redirects.to_page(OLD_FEED_PATH, blog, "feed/")
+        self.redirects.to_page("/beitraege/", blog)
+        if self.parents.methods is not None:
+            self.redirects.to_page("/methoden/", self.parents.methods)
+        if self.parents.authors is not None:
+            self.redirects.to_page("/autoren/", self.parents.authors)
+        self.add_landing_page_redirects()
+
+    def add_landing_page_redirects(self):
+        """Top-level pages of the old site (``/ki/``) to the page that took their place."""
+        for path in landing_page_files(self.root):
+            try:
+                document = read_document(path)
+            except PostError:
+                continue
+            name_source = path.parent if path.stem == "index" else path
+            default_permalink = (
+                "/" if name_source == self.root else f"/{jekyll_url_name(name_source)}/"
+            )
+            permalink = str(document.data.get("permalink") or default_permalink)
+            if permalink.strip("/") in {"", "index"}:
+                continue
+            title = " ".join(str(document.data.get("title") or "").split())
+            target = self.landing_page_target(name_source, title)
+            if target is None:
+                if permalink not in VIEW_PATHS:
+                    self.report.warner(self.label(path))(
+                        f"no page takes the place of {permalink} ({title!r}); add a redirect "
+                        "in the admin"
+                    )
+                continue
+            self.redirects.to_page(permalink, target)
+
+    def landing_page_target(self, path, title):
+        """The format page of that name, title or category, else any page of that name."""
+        from formats.models import FormatPage
+
+        home = self.parents.blog.get_parent()
+        formats = FormatPage.objects.descendant_of(home)
+        name = jekyll_url_name(path)
+        return (
+            formats.filter(slug=name).first()
+            or formats.filter(title__iexact=title).first()
+            or formats.filter(category__name__iexact=title).first()
+            or Page.objects.descendant_of(home).filter(slug=name).first()
+        )
+
+
+def landing_page_files(root):
+    """``ki.md`` and ``ki/index.html`` at the top of the site; not collections or assets."""
+    pages = [*root.glob("*.md"), *root.glob("*.html")]
+    for folder in root.iterdir():
+        if folder.is_dir() and not folder.name.startswith(("_", ".")) and folder.name != "assets":
+            pages += [*folder.glob("index.md"), *folder.glob("index.html")]
+    return sorted(pages)
+
+
+def pending_key(post):
+    for key in LINK_KEYS:
+        if str(post.front_matter.get(key) or "").strip():
+            return key
+    return None

@@ -1,0 +1,66 @@
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from importer.jekyll import (
+    PostError,
+    SiteAssets,
+    find_blog_index,
+    import_post,
+    read_post,
+)
+from importer.jekyll.arguments import add_target_arguments
+
+
+class Command(BaseCommand):
+    help = (
+        "Import Jekyll Markdown posts of the old OIC site as blog posts. A post already imported "
+        "(same URL name below the blog index) is updated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Markdown post files")
+        parser.add_argument(
+            "--assets",
+            metavar="DIR",
+            help="the folder the old site served as /assets/ (images and documents)",
+        )
+        add_target_arguments(parser)
+
+    def handle(self, *args, paths, assets, parent, site_url, **options):
+        if assets and not Path(assets).is_dir():
+            raise CommandError(f"--assets {assets} is not a folder.")
+        try:
+            blog_index = find_blog_index(parent)
+        except LookupError as error:
+            raise CommandError(str(error)) from None
+        site_assets = SiteAssets(assets, site_url)
+
+        failures = 0
+        for path in paths:
+            try:
+                with transaction.atomic():
+                    imported = import_post(
+                        read_post(path), blog_index, site_assets, self.warner(path)
+                    )
+            except PostError as error:
+                failures += 1
+                self.stderr.write(f"{path}: {error}")
+                continue
+            except ValidationError as error:
+                failures += 1
+                self.stderr.write(f"{path}: the page is not valid: {' '.join(error.messages)}")
+                continue
+            self.stdout.write(f"{imported.outcome} {imported.url} from {path}")
+
+        if failures:
+            raise CommandError(f"{failures} of {len(paths)} files failed to import.")
+
+    def warner(self, path):
+        def warn(message, line=None):
+            where = f"line {line}: " if line else ""
+            self.stderr.write(f"{path}: warning: {where}{message}", style_func=self.style.WARNING)
+
+        return warn

@@ -1,0 +1,57 @@
+from pathlib import Path
+
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from importer.jekyll.arguments import add_target_arguments
+from importer.jekyll.report import ImportReport
+from importer.jekyll.site import SiteImport
+from pagecache.signals import purged_once_afterwards
+
+
+class Command(BaseCommand):
+    help = (
+        "Import the folder of the old Jekyll site: persons, projects, author pages, posts, "
+        "methods, events, images and downloads, with redirects from every old URL that moved. "
+        "Running it again changes only what changed in the folder."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("root", metavar="ROOT", help="the Jekyll site's folder")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="import into a transaction that is rolled back: nothing changes, the same "
+            "report is printed",
+        )
+        add_target_arguments(parser)
+
+    def handle(self, *args, root, dry_run, parent, site_url, **options):
+        root = Path(root)
+        if not root.is_dir():
+            raise CommandError(f"{root} is not a folder.")
+        report = ImportReport(self.stdout, self.stderr, self.style.WARNING)
+        try:
+            site_import = SiteImport(root, report, site_url, parent)
+        except LookupError as error:
+            raise CommandError(str(error)) from None
+
+        with purged_once_afterwards():
+            if dry_run:
+                with transaction.atomic():
+                    site_import.run()
+                    transaction.set_rollback(True)
+                for name in site_import.assets.stored_files:
+                    default_storage.delete(name)
+            else:
+                site_import.run()
+
+        for (kind, outcome), number in site_import.assets.counts.items():
+            report.count(kind, outcome, number)
+        heading = "Dry run, nothing was changed. Summary:" if dry_run else "Summary:"
+        self.stdout.write(heading)
+        for line in report.summary(len(site_import.assets.missing)):
+            self.stdout.write(line)
+        if report.failed:
+            raise CommandError(f"{report.failed} of the site's files or entries failed to import.")

@@ -1,0 +1,63 @@
+import unicodedata
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.static import serve
+from wagtail.models import Page
+from wagtail.search.utils import parse_query_string
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def printable_text(value):
+    """The text without control characters such as NUL, which databases refuse in queries."""
+    return "".join(char for char in value if unicodedata.category(char) != "Cc").strip()
+
+
+@require_GET
+def search(request):
+    """``/suche/?q=``: live public pages matching the query, ten a page."""
+    query = printable_text(request.GET.get("q", ""))[:SEARCH_QUERY_MAX_LENGTH]
+    results = None
+    if query:
+        # Parsed, not raw: the backends' query syntax (FTS5 on SQLite) rejects stray quotes
+        # and semicolons, and visitors type those.
+        _filters, parsed_query = parse_query_string(query, operator="and")
+        matches = Page.objects.live().public().specific().search(parsed_query)
+        paginator = Paginator(matches, SEARCH_RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("Diese Seite gibt es nicht.") from error
+    response = TemplateResponse(
+        request, "website/search_page.html", {"search_query": query, "search_results": results}
+    )
+    response.cdn_cache_seconds = settings.CDN_SEARCH_CACHE_SECONDS
+    return response
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Render without context processors: the failure may lie in the database they need."""
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def serve_media(request, path):
+    """Uploaded media for deployments without a web server in front (see SERVE_MEDIA_FILES)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
