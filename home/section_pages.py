@@ -27,7 +27,7 @@ def section_pages(request):
 def cached_section_pages(site):
     """Kept under the page cache's generation: the home page's children are the main
     navigation, so publishing, unpublishing, moving or restricting one purges every page
-    (``pagecache.dependents.shows_on_every_page``) and with them this list."""
+    (any change retires the page-cache generation) and with them this list."""
     key = f"section-pages:{site.pk}:{generation_token()}"
     pages = cache.get(key)
     if pages is None:

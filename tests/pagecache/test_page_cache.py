@@ -258,7 +258,7 @@ def test_page_cache_off_still_sends_cdn_headers(client, blog, settings):
     assert "s-maxage=300" in second["Cache-Control"]
 
 
-def test_publishing_a_post_purges_exactly_the_pages_showing_it(
+def test_publishing_a_post_retires_every_cached_page(
     client, blog, django_capture_on_commit_callbacks
 ):
     prime(client, AFFECTED_BY_POST + UNAFFECTED_BY_POST)
@@ -269,12 +269,12 @@ def test_publishing_a_post_purges_exactly_the_pages_showing_it(
     after = states(client, AFFECTED_BY_POST + UNAFFECTED_BY_POST)
     assert after == {
         **dict.fromkeys(AFFECTED_BY_POST, "MISS"),
-        **dict.fromkeys(UNAFFECTED_BY_POST, "HIT"),
+        **dict.fromkeys(UNAFFECTED_BY_POST, "MISS"),
     }
     assert "Neuer Titel" in client.get(LISTING).content.decode()
 
 
-def test_unpublishing_a_post_purges_the_same_pages(
+def test_unpublishing_a_post_retires_every_cached_page(
     client, blog, django_capture_on_commit_callbacks
 ):
     listings = [p for p in AFFECTED_BY_POST if p != POST]
@@ -289,10 +289,10 @@ def test_unpublishing_a_post_purges_the_same_pages(
     # Three posts left in the category: one page; Maria has no post left: no author page.
     assert client.get(FILTERED_PAGE_2).status_code == 404
     assert client.get(AUTHOR_PAGE).status_code == 404
-    assert states(client, UNAFFECTED_BY_POST) == dict.fromkeys(UNAFFECTED_BY_POST, "HIT")
+    assert states(client, UNAFFECTED_BY_POST) == dict.fromkeys(UNAFFECTED_BY_POST, "MISS")
 
 
-def test_moving_a_page_purges_old_and_new_address_and_both_parents(
+def test_moving_a_page_retires_every_cached_page(
     client, site_tree, django_capture_on_commit_callbacks
 ):
     team = StandardPageFactory(parent=site_tree.home, title="Team", slug="team")
@@ -312,10 +312,10 @@ def test_moving_a_page_purges_old_and_new_address_and_both_parents(
         "/ueber-uns/": "MISS",
         "/ueber-uns/geschichte/": "MISS",
     }
-    assert bystander.live and cache_state(client, "/ueber-uns/presse/") == "HIT"
+    assert bystander.live and cache_state(client, "/ueber-uns/presse/") == "MISS"
 
 
-def test_editing_a_category_purges_the_pages_showing_it(
+def test_editing_a_category_retires_every_cached_page(
     admin_client, client, blog, django_capture_on_commit_callbacks
 ):
     prime(client, [POST, LISTING, FILTERED, HOME, UNRELATED_POST, FORMAT_PAGE])
@@ -331,12 +331,12 @@ def test_editing_a_category_purges_the_pages_showing_it(
     )
     assert "Stadt und Quartier" in client.get(POST).content.decode()
     assert states(client, [UNRELATED_POST, FORMAT_PAGE]) == {
-        UNRELATED_POST: "HIT",
-        FORMAT_PAGE: "HIT",
+        UNRELATED_POST: "MISS",
+        FORMAT_PAGE: "MISS",
     }
 
 
-def test_editing_a_person_purges_their_posts_and_author_page(
+def test_editing_a_person_retires_every_cached_page(
     admin_client, client, blog, django_capture_on_commit_callbacks
 ):
     prime(client, [POST, AUTHOR_PAGE, UNRELATED_POST, FORMAT_PAGE])
@@ -357,8 +357,8 @@ def test_editing_a_person_purges_their_posts_and_author_page(
     assert states(client, [POST, AUTHOR_PAGE]) == {POST: "MISS", AUTHOR_PAGE: "MISS"}
     assert "Maria Gonçalves-Weber" in client.get(POST).content.decode()
     assert states(client, [UNRELATED_POST, FORMAT_PAGE]) == {
-        UNRELATED_POST: "HIT",
-        FORMAT_PAGE: "HIT",
+        UNRELATED_POST: "MISS",
+        FORMAT_PAGE: "MISS",
     }
 
 
@@ -377,11 +377,10 @@ def test_site_settings_change_purges_every_page(
     )
 
 
-def test_cdn_is_asked_to_purge_exactly_the_addresses_showing_the_post(
+def test_cdn_is_asked_to_purge_the_published_page_listings_expire(
     site_tree, recording_cdn, django_capture_on_commit_callbacks
 ):
     stadt = CategoryFactory(name="Stadtentwicklung")
-    CategoryFactory(name="Rückblick")
     post = BlogPageFactory(parent=site_tree.blog_index, slug="neuer-beitrag", categories=[stadt])
     recording_cdn.clear()
 
@@ -389,37 +388,22 @@ def test_cdn_is_asked_to_purge_exactly_the_addresses_showing_the_post(
         post.save_revision().publish()
 
     root = site_tree.site.root_url
-    assert sorted(recording_cdn) == sorted(
-        {
-            f"{root}/beitraege/neuer-beitrag/",
-            f"{root}/beitraege/",
-            f"{root}/beitraege/feed/",
-            f"{root}/beitraege/?filter=stadtentwicklung",
-            f"{root}/beitraege/feed/?filter=stadtentwicklung",
-            f"{root}/beitraege/?filter=r%C3%BCckblick",
-            f"{root}/beitraege/feed/?filter=r%C3%BCckblick",
-            f"{root}/",
-            f"{root}/sitemap.xml",
-            f"{root}/suche/",
-        }
-    )
+    assert recording_cdn == [f"{root}/beitraege/neuer-beitrag/"]
 
 
-def test_cdn_purge_covers_every_page_of_a_long_listing(
-    site_tree, recording_cdn, django_capture_on_commit_callbacks
+def test_changing_a_posts_author_retires_the_old_authors_page(
+    client, blog, django_capture_on_commit_callbacks
 ):
-    stadt = CategoryFactory(name="Stadtentwicklung")
-    for _ in range(12):
-        BlogPageFactory(parent=site_tree.blog_index, categories=[stadt])
-    post = BlogPageFactory(parent=site_tree.blog_index, categories=[stadt])
-    recording_cdn.clear()
+    """A removed relation: the old author's page no longer lists the post."""
+    prime(client, [AUTHOR_PAGE])
+    jonas = PersonFactory(name="Jonas Beispiel")
+    blog.post.authors.all().delete()
+    blog.post.authors.create(person=jonas)
     with django_capture_on_commit_callbacks(execute=True):
-        post.save_revision().publish()
+        blog.post.save_revision().publish()
 
-    root = site_tree.site.root_url
-    assert f"{root}/beitraege/?page=2" in recording_cdn
-    assert f"{root}/beitraege/?filter=stadtentwicklung&page=2" in recording_cdn
-    assert f"{root}/beitraege/?page=3" not in recording_cdn
+    response = client.get(AUTHOR_PAGE)
+    assert response.status_code == 404 or blog.post.title not in response.content.decode()
 
 
 def test_no_cdn_configured_means_nothing_is_sent(
