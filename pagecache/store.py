@@ -129,15 +129,8 @@ def response_from_entry(entry):
     return response
 
 
-def purge_paths(paths):
-    """Forgets every stored variant (query strings included) of each URL path."""
-    paths = set(paths)
-    if paths:
-        cache.set_many({path_version_key(path): new_token() for path in paths}, VERSION_TIMEOUT)
-
-
 def purge_everything():
-    """For changes every page shows (navigation, footer): all pages, on every host."""
+    """Retires every cached page on every host (``pagecache.signals``)."""
     cache.set(GENERATION_KEY, new_token(), VERSION_TIMEOUT)
 
 
