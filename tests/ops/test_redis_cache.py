@@ -1,14 +1,20 @@
 """The production cache backend against the machine's Redis (127.0.0.1:6379, as in CI)."""
 
 import pytest
+import redis
 
 from oic_cms.redis_cache import ReusedClientRedisCache
+from tests.services import service_missing
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 @pytest.fixture
 def redis_cache():
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError as error:
+        service_missing(f"no Redis answers at {REDIS_URL}: {error}")
     backend = ReusedClientRedisCache(REDIS_URL, {"KEY_PREFIX": "oic-test"})
     backend.clear()
     yield backend
