@@ -30,7 +30,6 @@ from home.models.mixins import (
 from home.models.page_queries import (
     PrivacyInOneQueryMixin,
     SitePageQuerySet,
-    TypedChildRoutingMixin,
 )
 
 from .blocks import PostBodyStreamBlock
@@ -78,7 +77,6 @@ class BlogIndexPage(
     SearchEngineVisibilityMixin,
     IntroMixin,
     RoutablePageMixin,
-    TypedChildRoutingMixin,
     Page,
 ):
     """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
@@ -95,9 +93,6 @@ class BlogIndexPage(
 
     def posts(self):
         return BlogPage.objects.child_of(self).for_listing()
-
-    def child_pages_for_routing(self):
-        return BlogPage.objects.child_of(self).select_related("header_image", "related_format")
 
     def categories_with_post_counts(self, counts):
         """Every category, each with the ``post_count`` of its live public posts here."""

@@ -17,7 +17,7 @@ from home.models.mixins import (
     SearchEngineVisibilityMixin,
     TeaserMixin,
 )
-from home.models.page_queries import PrivacyInOneQueryMixin, TypedChildRoutingMixin
+from home.models.page_queries import PrivacyInOneQueryMixin
 from home.pretix import PRETIX_ITEMS, PretixRegistration, RegistrationKind
 
 from .choices import SCHEMA_ATTENDANCE_MODES, AttendanceMode, EventKind
@@ -40,7 +40,6 @@ class EventIndexPage(
     SearchEngineVisibilityMixin,
     IntroMixin,
     RoutablePageMixin,
-    TypedChildRoutingMixin,
     Page,
 ):
     """``/veranstaltungen/``: upcoming and past events, filterable by format, as a calendar."""
@@ -58,9 +57,6 @@ class EventIndexPage(
 
     def events(self):
         return EventPage.objects.child_of(self)
-
-    def child_pages_for_routing(self):
-        return self.events().select_related("header_image", "format")
 
     def formats_with_events(self):
         from formats.models import FormatPage

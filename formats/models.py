@@ -17,13 +17,10 @@ from home.models.mixins import (
 from home.models.page_queries import (
     PrivacyInOneQueryMixin,
     SitePageQuerySet,
-    TypedChildRoutingMixin,
 )
 
 
-class FormatIndexPage(
-    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
-):
+class FormatIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
     """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -40,11 +37,6 @@ class FormatIndexPage(
         context = super().get_context(request, *args, **kwargs)
         context["formats"] = FormatPage.objects.child_of(self).for_listing()
         return context
-
-    def child_pages_for_routing(self):
-        return FormatPage.objects.child_of(self).select_related(
-            "header_image", "category", "contact_person__photo"
-        )
 
 
 class FormatPageQuerySet(SitePageQuerySet):

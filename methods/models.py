@@ -29,7 +29,6 @@ from home.models.mixins import (
 from home.models.page_queries import (
     PrivacyInOneQueryMixin,
     SitePageQuerySet,
-    TypedChildRoutingMixin,
 )
 
 from .facts import (
@@ -48,9 +47,7 @@ PARTICIPANTS_ORDER_MESSAGE = (
 )
 
 
-class MethodIndexPage(
-    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
-):
+class MethodIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
     """``/methoden/``, the Methodenkoffer: every method, filterable by its facts and category.
 
     With ``?partial=1`` (sent by ``method-filter.js``) the page answers with the results
@@ -71,9 +68,6 @@ class MethodIndexPage(
 
     def methods(self):
         return MethodPage.objects.child_of(self).for_listing()
-
-    def child_pages_for_routing(self):
-        return MethodPage.objects.child_of(self).select_related("header_image")
 
     def categories_with_method_counts(self):
         live_methods_here = Q(method_pages__live=True, method_pages__path__startswith=self.path)

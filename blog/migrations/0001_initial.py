@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Beitragsübersicht',
                 'verbose_name_plural': 'Beitragsübersichten',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.page_queries.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='BlogPage',

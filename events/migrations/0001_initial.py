@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Veranstaltungsübersicht',
                 'verbose_name_plural': 'Veranstaltungsübersichten',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.page_queries.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='EventPage',

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Formatübersicht',
                 'verbose_name_plural': 'Formatübersichten',
             },
-            bases=(home.models.page_queries.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
+            bases=('wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='FormatPage',

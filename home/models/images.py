@@ -72,14 +72,6 @@ class CreditedImageRendition(AbstractRendition):
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
-    def __setstate__(self, state):
-        """A rendition unpickled comes from the rendition cache; marked as such, Wagtail's
-        ``get_renditions`` does not write it back. Wagtail marks only prefetched renditions,
-        so every page view wrote each of its images' renditions into the cache it had just read
-        them from: a cache write per image and page, 7 % of a post's CPU."""
-        super().__setstate__(state)
-        self._from_cache = True
-
 
 def with_image_renditions(queryset, field_name, specs):
     """Each row with its image in ``field_name`` joined, and the image's renditions of

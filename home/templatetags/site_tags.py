@@ -2,7 +2,6 @@ from django import template
 from wagtail.models import Site
 
 from home.easy_language import easy_language_link_for
-from home.models.page_queries import ancestors_known_from_routing
 from home.navigation import main_navigation_items
 
 register = template.Library()
@@ -29,10 +28,8 @@ def easy_language_link(context, page):
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """Ancestors from the home page down to the page's parent; those routing fetched, if
-    it fetched them all."""
-    known = ancestors_known_from_routing(page)
-    return known if known is not None else page.get_ancestors().filter(depth__gt=1)
+    """Ancestors from the home page down to the page's parent."""
+    return page.get_ancestors().filter(depth__gt=1)
 
 
 @register.simple_tag

@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Methodenkoffer',
                 'verbose_name_plural': 'Methodenkoffer',
             },
-            bases=(home.models.page_queries.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
+            bases=('wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='MethodPage',

@@ -7,6 +7,7 @@ from django.utils.csp import CSP
 
 from .environment import env_bool, env_int, env_list, env_str
 from .frontend_cache import frontend_cache_backends
+from .release import current_release
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -69,7 +70,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "home.site_cache.CachedSiteMiddleware",
     "newsletter.middleware.NewsletterDeepLinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,8 +188,9 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+RELEASE = current_release(BASE_DIR)
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": RELEASE},
 }
 
 # Page cache for anonymous visitors (pagecache/, see README "Page cache and CDN"); 0 turns it off.

@@ -71,8 +71,9 @@ PREPARE_IMAGE_RENDITIONS = env_bool("PREPARE_IMAGE_RENDITIONS", True)
 # A cache shared by all workers: rate limits and purges must hold across processes.
 CACHES = {
     "default": {
-        "BACKEND": "oic_cms.redis_cache.ReusedClientRedisCache",
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "KEY_PREFIX": RELEASE,  # noqa: F405
     }
 }
 
