@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from downloads.blocks import DownloadBlock
@@ -65,62 +65,48 @@ class HeadingBlock(blocks.StructBlock):
 
 
 MISSING_ALT_TEXT_MESSAGE = (
-    "Bitte einen Alternativtext eingeben oder das Bild als rein dekorativ markieren: "
-    "Das gewählte Bild hat keine Beschreibung, die Screenreader stattdessen vorlesen könnten."
+    "Bitte einen Alternativtext eingeben oder das Bild als dekorativ markieren: "
+    "Screenreader lesen vor, was das Bild an dieser Stelle zeigt."
 )
 
 
-class AccessibleImageValue(blocks.StructValue):
-    @property
-    def alt_attribute(self):
-        """What screen readers read: nothing for decorative images, else the block's own text
-        or, when left empty, the image's description."""
-        if self.get("is_decorative"):
-            return ""
-        image = self.get("image")
-        return self.get("alt_text") or (image.description if image else "")
+class AltTextImageBlock(ImageBlock):
+    """Wagtail's image block (image, alt text for this use, decorative flag), with the German
+    message Wagtail lacks when an image has neither alt text nor the decorative mark.
 
-
-class AccessibleImageBlock(blocks.StructBlock):
-    """An image that refuses to be published without alt text unless marked decorative.
-
-    The alt text belongs to the use of an image, so the block may override the image's
-    description, which serves as the default; like Wagtail's own ``ImageBlock``, the check is
+    When an editor chooses an image, the admin fills the alt text in from the image's
+    description (``CreditedImage.default_alt_text``); like Wagtail's own check, this one is
     deferred while a draft is saved.
     """
 
-    image = ImageChooserBlock(label="Bild")
-    alt_text = blocks.CharBlock(
-        label="Alternativtext",
-        required=False,
-        max_length=255,
-        help_text="Was das Bild hier zeigt, für Menschen, die es nicht sehen. Leer lassen, "
-        "um die Beschreibung des Bildes aus der Bildverwaltung zu verwenden.",
-    )
-    is_decorative = blocks.BooleanBlock(
-        label="Rein dekorativ",
-        required=False,
-        help_text="Ankreuzen, wenn das Bild nichts Inhaltliches zeigt; "
-        "Screenreader überspringen es dann.",
-    )
-
-    class Meta:
-        icon = "image"
-        value_class = AccessibleImageValue
-
     def clean(self, value):
-        value = super().clean(value)
-        needs_alt_text = value.get("image") and not value.get("is_decorative")
-        if needs_alt_text and not value.alt_attribute and not self.is_deferred_validation:
+        if (
+            value
+            and not value.decorative
+            and not value.contextual_alt_text
+            and not self.is_deferred_validation
+        ):
             raise StructBlockValidationError(
                 block_errors={"alt_text": ValidationError(MISSING_ALT_TEXT_MESSAGE)}
             )
-        return value
+        return super().clean(value)
 
 
-class ImageBlock(AccessibleImageBlock):
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with its alt text and an optional caption; the credit comes from the image.
+
+    The caption sits next to Wagtail's ``ImageBlock`` rather than in a subclass of it: that
+    block's value is the image itself and it stores exactly its three fields.
+    """
+
+    image = AltTextImageBlock(label="Bild")
     caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=300)
 
+    class Meta:
+        icon = "image"
+
+
+class FigureBlock(CaptionedImageBlock):
     class Meta:
         icon = "image"
         label = "Bild"
@@ -131,12 +117,11 @@ class ImageBlock(AccessibleImageBlock):
 
     def get_preview_value(self):
         image = get_image_model().objects.order_by("pk").first()
-        return self.normalize({**self.meta.preview_value, "image": image})
+        described = {"image": image, "alt_text": image and image.default_alt_text}
+        return self.normalize({**self.meta.preview_value, "image": described})
 
 
-class GalleryImageBlock(AccessibleImageBlock):
-    caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=300)
-
+class GalleryImageBlock(CaptionedImageBlock):
     class Meta:
         icon = "image"
         label = "Galeriebild"
@@ -384,7 +369,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         description="Ein Textabschnitt.",
         preview_value="<p>Communities of Practice sind <b>selbstorganisierte Lerngruppen</b>.</p>",
     )
-    image = ImageBlock()
+    image = FigureBlock()
     gallery = GalleryBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
@@ -413,5 +398,5 @@ class EasyLanguageStreamBlock(blocks.StreamBlock):
         description="Ein Textabschnitt in Leichter Sprache.",
         preview_value="<p>Wir sind die Open Innovation City.</p><p>Wir wohnen in Bielefeld.</p>",
     )
-    image = ImageBlock()
+    image = FigureBlock()
     contact_person = ContactPersonBlock()

@@ -60,6 +60,13 @@ class CreditedImage(AbstractImage):
         "focal_point_height",
     )
 
+    @property
+    def default_alt_text(self):
+        """The alt text the admin suggests when an editor chooses the image: its description.
+        Wagtail would fall back to the title, which is often a file name; an image without a
+        description gets no suggestion, so the editor describes it or marks it decorative."""
+        return self.description
+
     class Meta(AbstractImage.Meta):
         verbose_name = "Bild"
         verbose_name_plural = "Bilder"

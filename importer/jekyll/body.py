@@ -230,8 +230,8 @@ class BodyConverter:
         image = self.assets.image(token.attrGet("src") or "", self.warn, line, alt_text)
         if image:
             caption = " ".join((token.attrGet("title") or "").split())
-            value = {"image": image.pk, "caption": caption, **accessible_image(image, alt_text)}
-            if value["is_decorative"]:
+            value = {"image": accessible_image(image, alt_text), "caption": caption}
+            if value["image"]["decorative"]:
                 self.warn(NO_ALT_TEXT_WARNING.format(url=token.attrGet("src")), line)
             self.add_block("image", value, line)
 

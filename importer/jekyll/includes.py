@@ -22,9 +22,10 @@ def is_true(value):
 
 
 def accessible_image(image, alt_text=""):
-    """The alt text fields of an image block; decorative only if nothing describes the image."""
-    alt_text = alt_text if alt_text != image.description else ""
-    return {"alt_text": alt_text, "is_decorative": not (alt_text or image.description)}
+    """The raw value of Wagtail's ``ImageBlock`` for one use of ``image``: the old site's alt
+    text, else the image's description; decorative only if nothing describes the image."""
+    alt_text = alt_text or image.description
+    return {"image": image.pk, "alt_text": alt_text, "decorative": not alt_text}
 
 
 def parameter(include, name):
@@ -90,8 +91,8 @@ def gallery_blocks(include, assets, warn):
     for url, caption in urls:
         image = assets.image(url, warn, include.line, caption)
         if image:
-            images.append({"image": image.pk, "caption": caption, **accessible_image(image)})
-            if images[-1]["is_decorative"]:
+            images.append({"image": accessible_image(image), "caption": caption})
+            if images[-1]["image"]["decorative"]:
                 warn(NO_ALT_TEXT_WARNING.format(url=url), include.line)
     if len(images) == 1:
         return [("image", images[0])]

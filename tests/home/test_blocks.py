@@ -218,7 +218,13 @@ def test_image_renders_responsive_picture_with_alt_text_caption_and_credit(clien
     image = ImageFactory(description="Drei Menschen am Whiteboard", credit="© Maria Muster")
     page = page_with_body(
         site_tree,
-        ("image", {"image": image.pk, "caption": "Workshop im Büro", "is_decorative": False}),
+        (
+            "image",
+            {
+                "image": {"image": image.pk, "alt_text": image.description, "decorative": False},
+                "caption": "Workshop im Büro",
+            },
+        ),
     )
 
     _, stream = render_page(client, page)
@@ -236,7 +242,7 @@ def test_decorative_image_has_empty_alt_text_but_keeps_its_credit(client, site_t
     image = ImageFactory(description="Drei Menschen am Whiteboard", credit="© Maria Muster")
     page = page_with_body(
         site_tree,
-        ("image", {"image": image.pk, "caption": "", "is_decorative": True}),
+        ("image", {"image": {"image": image.pk, "alt_text": "", "decorative": True}}),
     )
 
     _, stream = render_page(client, page)
@@ -258,8 +264,11 @@ def test_gallery_renders_every_image_with_caption_and_credit(client, site_tree):
             {
                 "heading": "Eindrücke vom Meetup",
                 "images": list_items(
-                    {"image": first.pk, "caption": "Volles Haus"},
-                    {"image": second.pk, "caption": ""},
+                    {
+                        "image": {"image": first.pk, "alt_text": first.description},
+                        "caption": "Volles Haus",
+                    },
+                    {"image": {"image": second.pk, "alt_text": second.description}},
                 ),
             },
         ),

@@ -44,16 +44,16 @@ def add_standard_page(editor_client, site_tree, body, action="action-publish"):
     return editor_client.post(url, data)
 
 
-def image_block(image, **fields):
-    return ("image", {"image": image.pk, "caption": "", "alt_text": "", **fields})
+def image_block(image, caption="", **fields):
+    """An image block as the editor's form sends it: Wagtail's ImageBlock next to a caption."""
+    return ("image", {"image": {"image": image.pk, "alt_text": "", **fields}, "caption": caption})
 
 
 def block_error_messages(response):
-    """The German messages the admin puts next to the first body block's fields."""
+    """The German messages the admin puts next to the first body block's image fields."""
     body_errors = response.context["form"].errors.as_data()["body"][0]
-    return {
-        name: error.messages for name, error in body_errors.block_errors[0].block_errors.items()
-    }
+    image_errors = body_errors.block_errors[0].block_errors["image"]
+    return {name: error.messages for name, error in image_errors.block_errors.items()}
 
 
 def test_image_without_any_alt_text_is_refused_next_to_the_alt_text_field(editor_client, site_tree):
@@ -70,19 +70,39 @@ def test_image_without_any_alt_text_is_refused_next_to_the_alt_text_field(editor
     assert not StandardPage.objects.filter(slug="ueber-uns").exists()
 
 
+def test_image_described_in_the_library_still_needs_alt_text_for_this_use(editor_client, site_tree):
+    """The description is only the suggestion the chooser fills in; an editor who clears
+    the alt text has not said what the image shows here."""
+    image = ImageFactory(description="Zwei Menschen an einer Wand voller Notizzettel")
+
+    response = add_standard_page(editor_client, site_tree, [image_block(image)])
+
+    assert response.status_code == 200
+    assert block_error_messages(response) == {"alt_text": [MISSING_ALT_TEXT_MESSAGE]}
+
+
 @pytest.mark.parametrize(
-    ("description", "fields"),
-    [
-        ("", {"is_decorative": True}),
-        ("", {"alt_text": "Zwei Menschen kleben Notizzettel an eine Wand"}),
-        ("Zwei Menschen an einer Wand voller Notizzettel", {}),
-    ],
-    ids=["decorative", "alt-text-on-the-block", "image-description"],
+    ("description", "expected"),
+    [("Zwei Menschen an einer Wand voller Notizzettel",) * 2, ("", "")],
+    ids=["description", "no-description-no-title"],
 )
-def test_image_with_alt_text_or_marked_decorative_is_published(
-    editor_client, site_tree, description, fields
+def test_choosing_an_image_suggests_its_description_as_alt_text(
+    editor_client, description, expected
 ):
-    image = ImageFactory(description=description)
+    image = ImageFactory(title="IMG_4711.jpg", description=description)
+
+    response = editor_client.get(reverse("wagtailimages_chooser:chosen", args=(image.pk,)))
+
+    assert response.json()["result"]["default_alt_text"] == expected
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"decorative": True}, {"alt_text": "Zwei Menschen kleben Notizzettel an eine Wand"}],
+    ids=["decorative", "alt-text-on-the-block"],
+)
+def test_image_with_alt_text_or_marked_decorative_is_published(editor_client, site_tree, fields):
+    image = ImageFactory(description="")
 
     response = add_standard_page(editor_client, site_tree, [image_block(image, **fields)])
 
@@ -111,8 +131,8 @@ def test_gallery_image_without_alt_text_is_refused(editor_client, site_tree):
             "heading": "",
             "images": streamfield(
                 [
-                    ("item", {"image": described.pk, "alt_text": "", "caption": ""}),
-                    ("item", {"image": undescribed.pk, "alt_text": "", "caption": ""}),
+                    ("item", image_block(described, alt_text=described.description)[1]),
+                    ("item", image_block(undescribed)[1]),
                 ]
             ),
         },
@@ -124,7 +144,8 @@ def test_gallery_image_without_alt_text_is_refused(editor_client, site_tree):
     gallery_errors = response.context["form"].errors.as_data()["body"][0].block_errors[0]
     item_errors = gallery_errors.block_errors["images"].block_errors
     assert list(item_errors) == [1]
-    assert item_errors[1].block_errors["alt_text"].messages == [MISSING_ALT_TEXT_MESSAGE]
+    image_errors = item_errors[1].block_errors["image"].block_errors
+    assert image_errors["alt_text"].messages == [MISSING_ALT_TEXT_MESSAGE]
 
 
 def test_block_alt_text_overrides_the_image_description(client, site_tree):
@@ -134,10 +155,12 @@ def test_block_alt_text_overrides_the_image_description(client, site_tree):
         (
             "image",
             {
-                "image": image.pk,
-                "alt_text": "Das Whiteboard nach dem Workshop: drei Spalten voller Ideen",
+                "image": {
+                    "image": image.pk,
+                    "alt_text": "Das Whiteboard nach dem Workshop: drei Spalten voller Ideen",
+                    "decorative": False,
+                },
                 "caption": "",
-                "is_decorative": False,
             },
         ),
     )
@@ -151,14 +174,14 @@ def test_block_alt_text_overrides_the_image_description(client, site_tree):
 def test_decorative_images_render_empty_alt_even_with_alt_text(client, site_tree):
     image = ImageFactory(description="Ein Whiteboard")
     gallery_images = list_items(
-        {"image": image.pk, "alt_text": "", "caption": "", "is_decorative": True},
-        {"image": image.pk, "alt_text": "Zweites Bild", "caption": "", "is_decorative": False},
+        {"image": {"image": image.pk, "alt_text": "", "decorative": True}, "caption": ""},
+        {"image": {"image": image.pk, "alt_text": "Zweites Bild", "decorative": False}},
     )
     page = page_with_body(
         site_tree,
         (
             "image",
-            {"image": image.pk, "alt_text": "Wird nicht gelesen", "is_decorative": True},
+            {"image": {"image": image.pk, "alt_text": "Wird nicht gelesen", "decorative": True}},
         ),
         ("gallery", {"heading": "", "images": gallery_images}),
     )

@@ -106,7 +106,10 @@ def add_posts(blog_index, count, *, first_number, categories, authors, images, k
             header_image=images[number % len(images)],
             body=[
                 paragraph("Ein Absatz."),
-                ("image", {"image": images[0], "alt_text": "Ein Bild", "caption": "Bild"}),
+                (
+                    "image",
+                    {"image": {"image": images[0], "alt_text": "Ein Bild"}, "caption": "Bild"},
+                ),
                 ("download", {"document": kit, "label": ""}),
                 ("contact_person", {"person": authors[0]}),
             ],

@@ -362,6 +362,10 @@ def test_markdown_becomes_editable_rich_text_and_blocks(site_tree, tmp_path, ass
     [image] = blocks_of(page, "image")
     assert image["caption"] == "Die Bildunterschrift"
     assert image["image"].title == "bild" and image["image"].description == "Alternativtext"
+    assert (image["image"].contextual_alt_text, image["image"].decorative) == (
+        "Alternativtext",
+        False,
+    )
     [quote] = blocks_of(page, "quote")
     assert (quote["text"], quote["source"]) == ("Ein Zitat.", "Etienne Wenger")
 

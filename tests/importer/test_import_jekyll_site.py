@@ -144,6 +144,10 @@ def test_a_post_keeps_its_fields_blocks_and_links(imported_site, client):
     [gallery] = blocks_of(page, "gallery")
     assert [item["caption"] for item in gallery["images"]] == ["Die Bühne", ""]
     assert [item["image"].title for item in gallery["images"]] == ["eins", "zwei"]
+    # The gallery's caption describes its image; an image without one is marked decorative.
+    assert [
+        (item["image"].contextual_alt_text, item["image"].decorative) for item in gallery["images"]
+    ] == [("Die Bühne", False), ("", True)]
     [quote] = blocks_of(page, "quote")
     assert quote["text"] == "KI ist ein Werkzeug.\n\nWir entscheiden, wofür wir es einsetzen."
     assert quote["source"] == "Maria Gonçalves"

@@ -29,7 +29,10 @@ def body(image):
                 "Wir arbeiten für die Stadt Bielefeld.",
             ),
         ),
-        ("image", {"image": image, "alt_text": IMAGE_ALT_TEXT, "is_decorative": False}),
+        (
+            "image",
+            {"image": {"image": image, "alt_text": IMAGE_ALT_TEXT, "decorative": False}},
+        ),
         ("heading", {"text": "Was machen wir?", "level": "h2"}),
         (
             "paragraph",
