@@ -15,10 +15,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from home.models import Category
+from home.models import AuthorRow, Category
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
@@ -266,14 +266,5 @@ class BlogPage(
         return "Zum Rückblick" if companion.date >= self.date else "Zur Ankündigung"
 
 
-class BlogPageAuthor(Orderable):
+class BlogPageAuthor(AuthorRow):
     page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey(
-        "home.Person", verbose_name="Person", on_delete=models.PROTECT, related_name="+"
-    )
-
-    panels = [FieldPanel("person")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Autor*in"
-        verbose_name_plural = "Autor*innen"

@@ -13,11 +13,11 @@ from django.http import Http404
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from blog.blocks import PostBodyStreamBlock
-from home.models import Category
+from home.models import AuthorRow, Category
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
     AuthoredPageMixin,
@@ -271,14 +271,5 @@ class MethodPage(
         return [line.strip() for line in self.materials.splitlines() if line.strip()]
 
 
-class MethodPageAuthor(Orderable):
+class MethodPageAuthor(AuthorRow):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey(
-        "home.Person", verbose_name="Person", on_delete=models.PROTECT, related_name="+"
-    )
-
-    panels = [FieldPanel("person")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Autor*in"
-        verbose_name_plural = "Autor*innen"

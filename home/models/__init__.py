@@ -2,10 +2,11 @@ from .categories import Category
 from .easy_language import EasyLanguagePage
 from .images import CreditedImage, CreditedImageRendition
 from .pages import StandardPage
-from .people import Person
+from .people import AuthorRow, Person
 from .site_settings import FooterLink, SiteSettings, SocialLink
 
 __all__ = [
+    "AuthorRow",
     "Category",
     "EasyLanguagePage",
     "FooterLink",

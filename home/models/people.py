@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 # Letters that Unicode does not decompose into an ASCII base letter, spelled as German readers
@@ -131,3 +132,19 @@ class Person(index.Indexed, models.Model):
     @property
     def expertise_areas(self):
         return [line.strip() for line in self.expertise.splitlines() if line.strip()]
+
+
+class AuthorRow(Orderable):
+    """One author of a page, in the order the editor sorted them; a feature's page model
+    subclasses it with its own ``page = ParentalKey(…, related_name="authors")``."""
+
+    person = models.ForeignKey(
+        Person, verbose_name="Person", on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "Autor*in"
+        verbose_name_plural = "Autor*innen"
