@@ -2,11 +2,10 @@
 number of pages.
 
 Counting 10,000 posts per category takes PostgreSQL about 25 ms, more than the rest of the
-listing together, so the counts are cached. They are keyed by the listing's page-cache
-version token (``pagecache.store.path_token``): every change that purges the listing
-(publish, unpublish, move or deletion of a post, a category edit) also makes its counts
-unreachable, with the same exactness and the same protection against a change committed
-while the counts are computed.
+listing together, so the counts are cached. They are keyed by the page cache's generation
+(``pagecache.store.generation_token``): every change that retires the cached pages (publish,
+unpublish, move or deletion of a post, a category edit) also makes the counts unreachable,
+with the same protection against a change committed while the counts are computed.
 """
 
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 
-from pagecache.store import path_token
+from pagecache.store import generation_token
 
 POST_COUNTS_TIMEOUT = 24 * 60 * 60
 
@@ -42,7 +41,7 @@ def count_posts(posts):
 def listing_post_counts(blog_index, posts, request=None):
     """The counts of the listing ``blog_index`` shows, from the cache while nothing changed."""
     listing_path = urlsplit(blog_index.get_url(request) or blog_index.url_path).path
-    key = f"blog-post-counts:{blog_index.pk}:{path_token(listing_path)}"
+    key = f"blog-post-counts:{blog_index.pk}:{listing_path}:{generation_token()}"
     counts = cache.get(key)
     if counts is None:
         counts = count_posts(posts)

@@ -69,19 +69,29 @@ def retire_on_commit(cdn_urls=()):
     transaction.on_commit(lambda: retire_everything(cdn_urls), robust=True)
 
 
-def page_urls(page):
+def page_urls(page, with_descendants=False):
+    """The page's full URL for the CDN; with its live descendants', whose addresses a move
+    changes too."""
     if not settings.WAGTAILFRONTENDCACHE:
         return []
-    return [url for url in (page.get_full_url(),) if url]
+    pages = [page]
+    if with_descendants:
+        pages += list(Page.objects.descendant_of(page).live().specific(defer=True))
+    return [url for url in (each.get_full_url() for each in pages) if url]
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def retire_for_page_change(sender, instance, **kwargs):
+    retire_on_commit(page_urls(instance))
+
+
 @receiver(pre_page_move)
 @receiver(post_page_move)
-def retire_for_page_change(sender, instance, **kwargs):
-    """Before a move the old addresses are known, after it the new ones: both are purged."""
-    retire_on_commit(page_urls(instance))
+def retire_for_page_move(sender, instance, **kwargs):
+    """Before a move the old addresses are known, after it the new ones: both are purged,
+    for the page and everything below it."""
+    retire_on_commit(page_urls(instance, with_descendants=True))
 
 
 @receiver(pre_delete, sender=Page)

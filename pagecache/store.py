@@ -1,12 +1,11 @@
-"""Rendered pages in Django's cache (Redis in production), addressed so that purges are exact.
+"""Rendered pages in Django's cache (Redis in production), under the cache's generation.
 
-An entry's key contains two version tokens: one per URL path and one for the whole cache.
-Purging a path gives it a new token, which makes every stored variant of that path (each query
-string) unreachable at once; purging everything replaces the global token. Unreachable entries
-are never read again and expire on their own.
+An entry's key contains the generation token; a purge replaces the token, which makes every
+stored page on every host unreachable at once. Unreachable entries are never read again and
+expire on their own.
 
-A request notes the tokens before the view reads the database and stores its page under those
-tokens. A purge that happens while the page renders therefore leaves that possibly outdated page
+A request notes the generation before the view reads the database and stores its page under
+it. A purge that happens while the page renders therefore leaves that possibly outdated page
 unreachable; purges run after the publishing transaction commits (see ``signals``).
 """
 
@@ -29,10 +28,6 @@ UNSTORED_HEADERS = {"set-cookie", "x-cache"}
 
 def digest(text):
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-
-
-def path_version_key(path):
-    return f"{KEY_PREFIX}:path:{digest(path)}"
 
 
 def new_token():
@@ -59,29 +54,24 @@ def query_is_cacheable(request):
 
 @dataclass
 class Lookup:
-    """What a request found in the cache; carries the tokens its page will be stored under."""
+    """What a request found in the cache; carries the generation its page will be stored under."""
 
     request_key: str
     generation: str
-    path_version: str
     response: HttpResponse | None = None
 
     def entry_key(self):
-        return f"{KEY_PREFIX}:page:{self.generation}:{self.path_version}:{self.request_key}"
+        return f"{KEY_PREFIX}:page:{self.generation}:{self.request_key}"
 
 
-def current_tokens(path=None):
-    """The generation and ``path``'s version token (the generation alone without ``path``),
-    and whether any was missing; missing ones are created at once (``add``: a token another
-    request or a purge set meanwhile wins)."""
-    keys = [GENERATION_KEY] if path is None else [GENERATION_KEY, path_version_key(path)]
-    tokens = cache.get_many(keys)
-    missing = [key for key in keys if key not in tokens]
-    for key in missing:
-        cache.add(key, new_token(), VERSION_TIMEOUT)
-    if missing:
-        tokens.update(cache.get_many(missing))
-    return [tokens.get(key) or new_token() for key in keys], bool(missing)
+def current_generation():
+    """The generation token, and whether it was missing; a missing one is created at once
+    (``add``: a token another request or a purge set meanwhile wins)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is not None:
+        return generation, False
+    cache.add(GENERATION_KEY, new_token(), VERSION_TIMEOUT)
+    return cache.get(GENERATION_KEY) or new_token(), True
 
 
 def lookup(request):
@@ -97,9 +87,9 @@ def lookup(request):
             ]
         )
     )
-    (generation, path_version), were_missing = current_tokens(request.path)
-    found = Lookup(request_key=request_key, generation=generation, path_version=path_version)
-    if not were_missing:
+    generation, was_missing = current_generation()
+    found = Lookup(request_key=request_key, generation=generation)
+    if not was_missing:
         stored = cache.get(found.entry_key())
         if stored is not None:
             found.response = response_from_entry(stored)
@@ -134,15 +124,7 @@ def purge_everything():
     cache.set(GENERATION_KEY, new_token(), VERSION_TIMEOUT)
 
 
-def path_token(path):
-    """The current version of ``path`` in the page cache: what else is cached for that address
-    can be keyed by it and is then forgotten with the page at its next purge, or at a purge of
-    everything."""
-    tokens, _ = current_tokens(path)
-    return ":".join(tokens)
-
-
 def generation_token():
     """The current version of the whole page cache, for what every page shows."""
-    (generation,), _ = current_tokens()
+    generation, _ = current_generation()
     return generation

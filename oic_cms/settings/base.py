@@ -211,7 +211,9 @@ PAGE_CACHE_PATH_QUERY_PARAMETERS = {"/suche/": {"q"}}
 # Longer query strings are never cached: a bound on the copies one visitor can make.
 PAGE_CACHE_MAX_QUERY_STRING_LENGTH = 256
 # Cache-Control of shareable pages for a CDN or proxy in front (s-maxage, stale-while-revalidate).
-CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 300)
+# Short: a change purges only the changed page's own address there; every listing, the home page
+# and the other pages that show it (author, format, related posts) expire instead.
+CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 60)
 # A CDN purges by full URL; search URLs (any query) cannot all be named, so they expire sooner.
 CDN_SEARCH_CACHE_SECONDS = env_int("CDN_SEARCH_CACHE_SECONDS", 60)
 CDN_STALE_WHILE_REVALIDATE_SECONDS = env_int("CDN_STALE_WHILE_REVALIDATE_SECONDS", 60)

@@ -1,5 +1,6 @@
 """The page cache and CDN headers, through HTTP: what is cached, for whom, what a change purges."""
 
+import datetime
 import re
 
 import pytest
@@ -10,10 +11,13 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
+from blog.models import BlogPageAuthor
+from events.schedule import local_today
 from newsletter.blocks import DEFAULT_CONSENT_HTML
 from newsletter.models import Subscriber
 from oic_cms.settings.frontend_cache import frontend_cache_backends
 from pagecache.signals import purged_once_afterwards
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import (
     BlogPageFactory,
     CategoryFactory,
@@ -391,19 +395,100 @@ def test_cdn_is_asked_to_purge_the_published_page_listings_expire(
     assert recording_cdn == [f"{root}/beitraege/neuer-beitrag/"]
 
 
+def publish(page, capture):
+    with capture(execute=True):
+        page.save_revision().publish()
+
+
+def fresh_page(client, url):
+    """The page as the next anonymous visitor gets it, asserting it was rendered anew."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["X-Cache"] == "MISS", url
+    return response.content.decode()
+
+
 def test_changing_a_posts_author_retires_the_old_authors_page(
     client, blog, django_capture_on_commit_callbacks
 ):
-    """A removed relation: the old author's page no longer lists the post."""
-    prime(client, [AUTHOR_PAGE])
+    """A removed relation: the old author's page no longer lists the post, the new one does."""
     jonas = PersonFactory(name="Jonas Beispiel")
-    blog.post.authors.all().delete()
-    blog.post.authors.create(person=jonas)
-    with django_capture_on_commit_callbacks(execute=True):
-        blog.post.save_revision().publish()
+    prime(client, [AUTHOR_PAGE])
+    assert blog.post.title in client.get(AUTHOR_PAGE).content.decode()
+    blog.post.authors = [BlogPageAuthor(person=jonas)]
+    publish(blog.post, django_capture_on_commit_callbacks)
 
     response = client.get(AUTHOR_PAGE)
-    assert response.status_code == 404 or blog.post.title not in response.content.decode()
+    assert response.status_code in (200, 404)
+    assert blog.post.title not in response.content.decode()
+    assert blog.post.title in fresh_page(client, "/autoren/jonas-beispiel/")
+
+
+def test_taking_a_post_out_of_a_category_retires_its_format_page_and_filtered_listing(
+    client, blog, django_capture_on_commit_callbacks
+):
+    blog.format_page.category = blog.stadt
+    publish(blog.format_page, django_capture_on_commit_callbacks)
+    prime(client, [FORMAT_PAGE, FILTERED])
+    assert blog.post.title in client.get(FORMAT_PAGE).content.decode()
+    assert blog.post.title in client.get(FILTERED).content.decode()
+
+    blog.post.categories = [blog.other_category]
+    publish(blog.post, django_capture_on_commit_callbacks)
+
+    assert blog.post.title not in fresh_page(client, FORMAT_PAGE)
+    assert blog.post.title not in fresh_page(client, FILTERED)
+
+
+def test_clearing_a_related_post_retires_the_page_it_pointed_to(
+    client, blog, django_capture_on_commit_callbacks
+):
+    """The related post shows „Zur Ankündigung“ back to the post; clearing the link on the
+    post must take that link off the other page too."""
+    blog.post.related_post = blog.unrelated_post
+    publish(blog.post, django_capture_on_commit_callbacks)
+    prime(client, [UNRELATED_POST])
+    assert blog.post.title in client.get(UNRELATED_POST).content.decode()
+
+    blog.post.related_post = None
+    publish(blog.post, django_capture_on_commit_callbacks)
+
+    assert blog.post.title not in fresh_page(client, UNRELATED_POST)
+
+
+def test_changing_an_events_retrospective_retires_the_former_retrospective(
+    client, blog, django_capture_on_commit_callbacks
+):
+    """A past event links to its retrospective post and the post back to the event; pointing
+    the event at another post takes the link off the former one."""
+    events = EventIndexPageFactory(parent=blog.home)
+    event = EventPageFactory(
+        parent=events,
+        title="Sommerfest der Innovation",
+        date=local_today() - datetime.timedelta(days=10),
+        retrospective=blog.unrelated_post,
+    )
+    publish(event, django_capture_on_commit_callbacks)
+    prime(client, [UNRELATED_POST])
+    assert event.title in client.get(UNRELATED_POST).content.decode()
+
+    event.retrospective = blog.post
+    publish(event, django_capture_on_commit_callbacks)
+
+    assert event.title not in fresh_page(client, UNRELATED_POST)
+    assert event.title in fresh_page(client, POST)
+
+
+def test_cdn_is_asked_to_purge_a_moved_section_with_every_page_below_it(
+    blog, recording_cdn, django_capture_on_commit_callbacks
+):
+    root = blog.site.root_url
+    with django_capture_on_commit_callbacks(execute=True):
+        blog.blog_index.move(blog.format_index, pos="last-child")
+
+    old_address, new_address = f"{root}/beitraege/", f"{root}/formate/beitraege/"
+    assert {old_address, f"{old_address}neuer-beitrag/"} <= set(recording_cdn)
+    assert {new_address, f"{new_address}neuer-beitrag/"} <= set(recording_cdn)
 
 
 def test_no_cdn_configured_means_nothing_is_sent(
