@@ -44,20 +44,6 @@ class ActiveFilter:
     remove_url: str
 
 
-@dataclass(frozen=True)
-class PageLink:
-    number: int
-    url: str
-    is_current: bool
-
-
-@dataclass(frozen=True)
-class Pagination:
-    pages: list
-    previous_url: str
-    next_url: str
-
-
 class MethodFilter:
     """The filters chosen in one request, and the links that keep or change them."""
 
@@ -194,15 +180,3 @@ class MethodFilter:
             for category in self.categories
             if getattr(category, "method_count", 1) or category == self.category
         ]
-
-    def pagination(self, page_of_methods):
-        """Links to every page of results, keeping the chosen filters."""
-        number = page_of_methods.number
-        return Pagination(
-            pages=[
-                PageLink(other, self.url(page=other), other == number)
-                for other in page_of_methods.paginator.page_range
-            ],
-            previous_url=self.url(page=number - 1) if page_of_methods.has_previous() else "",
-            next_url=self.url(page=number + 1) if page_of_methods.has_next() else "",
-        )

@@ -114,7 +114,6 @@ class MethodIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Intro
             method_filter=method_filter,
             methods=page_of_methods,
             paginator=paginator,
-            pagination=method_filter.pagination(page_of_methods),
             canonical_query=method_filter.query_string(page=page_of_methods.number),
         )
         return context

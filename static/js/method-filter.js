@@ -81,7 +81,7 @@
     });
 
     results.addEventListener("click", (event) => {
-        const link = event.target.closest("a[data-method-link]");
+        const link = event.target.closest("a[data-method-link], .pagination a");
         const opensElsewhere =
             event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
         if (!link || event.defaultPrevented || opensElsewhere) return;

@@ -135,8 +135,11 @@ def test_pagination_twelve_a_page_with_accessible_links(client, site_tree):
 
     second = client.get("/beitraege/?page=2")
     assert titles_in(second) == ["Beitrag vom 2.", "Beitrag vom 1."]
+    # The first page is linked by its canonical address, without ?page=1.
+    assert 'href="/beitraege/" rel="prev"' in second.content.decode()
     filtered = client.get("/beitraege/?filter=formate&page=2").content.decode()
-    assert 'href="?filter=formate&amp;page=1" rel="prev"' in filtered
+    assert 'href="?filter=formate" rel="prev"' in filtered
+    assert 'href="?filter=formate"><span class="visually-hidden">Seite </span>1</a>' in filtered
 
 
 def page_numbers_linked(html):

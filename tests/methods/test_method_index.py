@@ -1,5 +1,7 @@
 """The Methodenkoffer at /methoden/: filters by facts and category, pagination, the fragment."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -315,18 +317,50 @@ def test_twelve_a_page_and_the_pages_keep_the_filters(client, method_index):
     html = first.content.decode()
     assert "14 Methoden gefunden" in html
     assert '<nav class="pagination" aria-label="Seiten">' in html
-    assert 'href="/methoden/?schwierigkeit=einfach&amp;page=2" rel="next"' in html
+    assert 'href="?schwierigkeit=einfach&amp;page=2" rel="next"' in html
     assert (
-        '<a href="/methoden/?schwierigkeit=einfach" aria-current="page" data-method-link>'
+        '<a href="?schwierigkeit=einfach" aria-current="page">'
         '<span class="visually-hidden">Seite </span>1</a>' in html
     )
 
     second = client.get("/methoden/?schwierigkeit=einfach&page=2")
     assert titles_in(second) == ["Methode 13", "Methode 14"]
     html = second.content.decode()
-    assert 'href="/methoden/?schwierigkeit=einfach" rel="prev"' in html
+    assert 'href="?schwierigkeit=einfach" rel="prev"' in html
     assert "<title>Methodenkoffer · Seite 2 ·" in html
     assert client.get("/methoden/?schwierigkeit=einfach&page=3").status_code == 404
+
+    # The fragment the script fetches links whole pages, never the fragment itself.
+    fragment = client.get("/methoden/?partial=1&schwierigkeit=einfach&page=2").content.decode()
+    assert '<a href="?schwierigkeit=einfach" rel="prev">' in fragment
+    assert "partial" not in fragment
+    unfiltered = client.get("/methoden/?partial=1&page=2").content.decode()
+    assert '<a href="/methoden/" rel="prev">' in unfiltered
+
+
+def test_long_results_elide_pages_and_keep_the_filter_in_every_link(
+    client, method_index, monkeypatch
+):
+    monkeypatch.setattr("methods.models.METHODS_PER_PAGE", 1)
+    category = CategoryFactory(name="Ideenfindung")
+    for number in range(1, 12):
+        MethodPageFactory(parent=method_index, title=f"Methode {number:02d}", categories=[category])
+    MethodPageFactory(parent=method_index, title="Ohne Kategorie")
+
+    html = client.get("/methoden/?filter=ideenfindung&page=6").content.decode()
+    pagination = html.split('<nav class="pagination"')[1].split("</nav>")[0]
+    links = re.findall(
+        r'<a href="([^"]*)"[^>]*><span class="visually-hidden">Seite </span>(\d+)</a>', pagination
+    )
+    assert links == [
+        ("?filter=ideenfindung", "1"),
+        *((f"?filter=ideenfindung&amp;page={number}", str(number)) for number in (4, 5, 6, 7, 8)),
+        ("?filter=ideenfindung&amp;page=11", "11"),
+    ]
+    assert pagination.count('<li><span class="pagination__gap">…</span></li>') == 2
+    assert '<a href="?filter=ideenfindung&amp;page=6" aria-current="page">' in pagination
+    assert 'href="?filter=ideenfindung&amp;page=5" rel="prev"' in pagination
+    assert 'href="?filter=ideenfindung&amp;page=7" rel="next"' in pagination
 
 
 def index_query_count(client, url):
