@@ -1,15 +1,19 @@
-"""The filters of the Methodenkoffer: German GET parameters, parsed strictly.
+"""The filters of the Methodenkoffer: German GET parameters, parsed strictly by a FilterSet.
 
 ``?dauer=bis-30|30-60|ueber-60``, ``?gruppe=<Anzahl Teilnehmende>``,
 ``?schwierigkeit=einfach|mittel|anspruchsvoll`` and ``?filter=<Kategorie>`` combine freely.
 An empty value means "no filter" (the form without JavaScript sends every field); anything
-else that is not understood is a 404, so no address ever shows a silently unfiltered list.
+else that is not understood makes the filter set invalid, which the page answers with a 404,
+so no address ever shows a silently unfiltered list.
 """
 
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from .facts import DURATION_RANGES, MAX_PARTICIPANTS, Difficulty, participants_label
@@ -20,14 +24,15 @@ DIFFICULTY_PARAM = "schwierigkeit"
 CATEGORY_PARAM = "filter"
 PAGE_PARAM = "page"
 
-GROUP_SIZE_PATTERN = re.compile(r"[1-9][0-9]{0,5}")
+ASCII_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 def single_value(query, name):
-    """The stripped value of ``name``; a parameter given twice is malformed."""
+    """The stripped value of ``name`` in ``query``, for the parameters that are no filter
+    (``page``, ``partial``); a parameter given twice is malformed."""
     values = query.getlist(name)
     if len(values) > 1:
-        raise Http404("Filter mehrfach angegeben")
+        raise Http404("Parameter mehrfach angegeben")
     return values[0].strip() if values else ""
 
 
@@ -44,78 +49,131 @@ class ActiveFilter:
     remove_url: str
 
 
-class MethodFilter:
-    """The filters chosen in one request, and the links that keep or change them."""
+class FoldedChoiceField(django_filters.fields.ChoiceField):
+    """A choice read without surrounding spaces and in any case: links get retyped."""
 
-    def __init__(
-        self,
-        base_url,
-        categories=(),
-        duration="",
-        group_size=None,
-        difficulty="",
-        category=None,
-    ):
+    def to_python(self, value):
+        return super().to_python(value).strip().lower()
+
+
+class FoldedChoiceFilter(django_filters.ChoiceFilter):
+    field_class = FoldedChoiceField
+
+
+class GroupSizeField(forms.IntegerField):
+    """A number of participants in ASCII digits: ``int()`` alone would also take ``１`` or
+    ``1.0``."""
+
+    def to_python(self, value):
+        value = value.strip() if isinstance(value, str) else value
+        if value and not ASCII_NUMBER.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class GroupSizeFilter(django_filters.Filter):
+    field_class = GroupSizeField
+
+
+class CategoryField(forms.Field):
+    """A category of ``categories`` by its slug, in any case and with umlauts written out.
+    The categories are the page's own list, so reading the value costs no query."""
+
+    def __init__(self, *, categories=(), empty_label="", **kwargs):
+        super().__init__(**kwargs)
+        self.categories = list(categories)
+        self.empty_label = empty_label
+
+    def to_python(self, value):
+        value = (value or "").strip().lower()
+        if not value:
+            return None
+        for category in self.categories:
+            if category.matches_filter(value):
+                return category
+        raise ValidationError("Diese Kategorie gibt es nicht.", code="invalid_choice")
+
+
+class CategoryFilter(django_filters.Filter):
+    field_class = CategoryField
+
+
+class MethodFilterForm(forms.Form):
+    def clean(self):
+        # The widgets read the last of repeated values; an address naming a filter twice is
+        # malformed rather than silently half-applied.
+        for name in self.fields:
+            if len(self.data.getlist(self.add_prefix(name))) > 1:
+                self.add_error(name, "Bitte nur einen Wert angeben.")
+        return super().clean()
+
+
+class MethodFilterSet(django_filters.FilterSet):
+    """The filters chosen in one request, and the links that keep or change them.
+
+    Bound to the request's GET parameters; ``is_valid()`` is false for any value that is not
+    understood. ``categories`` are the categories to offer, annotated with ``method_count``.
+    """
+
+    dauer = FoldedChoiceFilter(
+        label="Dauer",
+        choices=[(value, duration.label) for value, duration in DURATION_RANGES.items()],
+        empty_label="beliebig",
+        method="filter_duration",
+    )
+    gruppe = GroupSizeFilter(
+        label="Gruppengröße",
+        help_text="Anzahl der Teilnehmenden",
+        min_value=1,
+        max_value=MAX_PARTICIPANTS,
+        method="filter_group_size",
+    )
+    schwierigkeit = FoldedChoiceFilter(
+        label="Schwierigkeit",
+        field_name="difficulty",
+        choices=Difficulty.choices,
+        empty_label="beliebig",
+    )
+    filter = CategoryFilter(label="Kategorie", field_name="categories", empty_label="alle")
+
+    class Meta:
+        form = MethodFilterForm
+
+    def __init__(self, data, queryset, *, base_url, categories=()):
+        super().__init__(data, queryset)
         self.base_url = base_url
         self.categories = list(categories)
-        self.duration = duration
-        self.group_size = group_size
-        self.difficulty = difficulty
-        self.category = category
+        self.filters[CATEGORY_PARAM].extra["categories"] = self.categories
 
-    @classmethod
-    def from_query(cls, query, base_url, categories):
-        """Parse ``query`` (a QueryDict); raise Http404 for a value that is not understood."""
-        categories = list(categories)
-        duration = single_value(query, DURATION_PARAM).lower()
-        if duration and duration not in DURATION_RANGES:
-            raise Http404("Unbekannte Dauer")
-
-        group_size = single_value(query, GROUP_SIZE_PARAM)
-        if group_size and not (
-            GROUP_SIZE_PATTERN.fullmatch(group_size) and int(group_size) <= MAX_PARTICIPANTS
-        ):
-            raise Http404("Ungültige Gruppengröße")
-
-        difficulty = single_value(query, DIFFICULTY_PARAM).lower()
-        if difficulty and difficulty not in Difficulty.values:
-            raise Http404("Unbekannte Schwierigkeit")
-
-        category_value = single_value(query, CATEGORY_PARAM).lower()
-        category = None
-        if category_value:
-            category = next(
-                (option for option in categories if option.matches_filter(category_value)),
-                None,
-            )
-            if category is None:
-                raise Http404("Unbekannte Kategorie")
-
-        return cls(
-            base_url,
-            categories=categories,
-            duration=duration,
-            group_size=int(group_size) if group_size else None,
-            difficulty=difficulty,
-            category=category,
-        )
-
-    def apply(self, methods):
-        if self.duration:
-            duration_range = DURATION_RANGES[self.duration]
-            if duration_range.shortest is not None:
-                methods = methods.filter(duration_minutes__gte=duration_range.shortest)
-            if duration_range.longest is not None:
-                methods = methods.filter(duration_minutes__lte=duration_range.longest)
-        if self.group_size:
-            methods = methods.filter(
-                min_participants__lte=self.group_size, max_participants__gte=self.group_size
-            )
-        if self.difficulty:
-            methods = methods.filter(difficulty=self.difficulty)
-        if self.category:
-            methods = methods.filter(categories=self.category)
+    def filter_duration(self, methods, name, value):
+        duration_range = DURATION_RANGES[value]
+        if duration_range.shortest is not None:
+            methods = methods.filter(duration_minutes__gte=duration_range.shortest)
+        if duration_range.longest is not None:
+            methods = methods.filter(duration_minutes__lte=duration_range.longest)
         return methods
+
+    def filter_group_size(self, methods, name, value):
+        return methods.filter(min_participants__lte=value, max_participants__gte=value)
+
+    def chosen(self, name):
+        return self.form.cleaned_data.get(name) if self.is_valid() else None
+
+    @property
+    def duration(self):
+        return self.chosen(DURATION_PARAM) or ""
+
+    @property
+    def group_size(self):
+        return self.chosen(GROUP_SIZE_PARAM)
+
+    @property
+    def difficulty(self):
+        return self.chosen(DIFFICULTY_PARAM) or ""
+
+    @property
+    def category(self):
+        return self.chosen(CATEGORY_PARAM)
 
     @property
     def params(self):
@@ -151,26 +209,30 @@ class MethodFilter:
 
     def label(self, name):
         """How the chosen value of filter ``name`` reads, e.g. ``"Dauer: bis 30 Minuten"``."""
+        field_label = self.form.fields[name].label
         if name == DURATION_PARAM:
-            return f"Dauer: {DURATION_RANGES[self.duration].label}"
+            return f"{field_label}: {DURATION_RANGES[self.duration].label}"
         if name == GROUP_SIZE_PARAM:
-            return f"Gruppengröße: {participants_label(self.group_size, self.group_size)}"
+            return f"{field_label}: {participants_label(self.group_size, self.group_size)}"
         if name == DIFFICULTY_PARAM:
-            return f"Schwierigkeit: {self.difficulty}"
-        return f"Kategorie: {self.category.name}"
+            return f"{field_label}: {self.difficulty}"
+        return f"{field_label}: {self.category.name}"
+
+    def choice_options(self, name):
+        chosen = self.chosen(name)
+        return [
+            Option(value, label, value == chosen)
+            for value, label in self.form.fields[name].choices
+            if value
+        ]
 
     @property
     def duration_options(self):
-        return [
-            Option(value, duration_range.label, value == self.duration)
-            for value, duration_range in DURATION_RANGES.items()
-        ]
+        return self.choice_options(DURATION_PARAM)
 
     @property
     def difficulty_options(self):
-        return [
-            Option(value, label, value == self.difficulty) for value, label in Difficulty.choices
-        ]
+        return self.choice_options(DIFFICULTY_PARAM)
 
     @property
     def category_options(self):

@@ -38,7 +38,7 @@ from .facts import (
     Difficulty,
     participants_label,
 )
-from .filters import CATEGORY_PARAM, PAGE_PARAM, MethodFilter, single_value
+from .filters import CATEGORY_PARAM, PAGE_PARAM, MethodFilterSet, single_value
 
 METHODS_PER_PAGE = 12
 RESULTS_TEMPLATE = "methods/includes/method_results.html"
@@ -100,12 +100,15 @@ class MethodIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        method_filter = MethodFilter.from_query(
+        method_filter = MethodFilterSet(
             request.GET,
+            self.methods(),
             base_url=self.get_url(request) or "",
             categories=self.categories_with_method_counts(),
         )
-        paginator = Paginator(method_filter.apply(self.methods()), METHODS_PER_PAGE)
+        if not method_filter.is_valid():
+            raise Http404("Unbekannter Filter")
+        paginator = Paginator(method_filter.qs, METHODS_PER_PAGE)
         try:
             page_of_methods = paginator.page(single_value(request.GET, PAGE_PARAM) or 1)
         except InvalidPage as error:

@@ -79,15 +79,21 @@ def test_filter_form_works_without_javascript(client, toolbox):
     form = html.split('<form class="method-filter"')[1].split("</form>")[0]
     assert 'action="/methoden/" method="get"' in form
     assert "<legend>Methoden filtern</legend>" in form
-    for field_id, name in [
-        ("method-filter-dauer", "dauer"),
-        ("method-filter-gruppe", "gruppe"),
-        ("method-filter-schwierigkeit", "schwierigkeit"),
-        ("method-filter-kategorie", "filter"),
+    for field_id, name, label in [
+        ("method-filter-dauer", "dauer", "Dauer"),
+        ("method-filter-gruppe", "gruppe", "Gruppengröße"),
+        ("method-filter-schwierigkeit", "schwierigkeit", "Schwierigkeit"),
+        ("method-filter-kategorie", "filter", "Kategorie"),
     ]:
-        assert f'<label for="{field_id}">' in form
+        assert f'<label for="{field_id}">{label}</label>' in form
         assert f'id="{field_id}" name="{name}"' in form
     assert '<button type="submit">Filtern</button>' in form
+    assert '<option value="">beliebig</option>' in form
+    assert '<option value="">alle</option>' in form
+    assert 'min="1" max="999"' in form
+    assert '<p class="field__hint" id="method-filter-gruppe-hint">Anzahl der Teilnehmenden</p>' in (
+        form
+    )
     # Categories without methods here are not offered.
     CategoryFactory(name="Rückblick")
     html = client.get("/methoden/").content.decode()
@@ -220,6 +226,7 @@ def test_unpublished_and_private_methods_are_not_listed(client, toolbox):
         "gruppe=-3",
         "gruppe=0",
         "gruppe=1.5",
+        "gruppe=1.0",
         "gruppe=1000",
         "gruppe=99999999999999999999999",
         "gruppe=%EF%BC%95",  # a full-width digit five
@@ -232,6 +239,9 @@ def test_unpublished_and_private_methods_are_not_listed(client, toolbox):
         "page=" + "9" * 5000,
         "partial=2",
         "dauer=bis-30&dauer=ueber-60",
+        "filter=ideenfindung&filter=community-of-practice",
+        "gruppe=4&gruppe=4",
+        "page=1&page=1",
         "filter=" + "x" * 5000,
         "gruppe=" + "1" * 5000,
         "dauer=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
