@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.decorators.csp import csp_override
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,8 +10,35 @@ from events.views import calendar_file
 
 from . import views
 
+
+def with_csp(config, patterns):
+    """``patterns`` with every view, in included URLconfs too, answering under the CSP
+    ``config`` (``csp_override``). New pattern objects: the included module's own stay as
+    they are."""
+    decorate = csp_override(config)
+    return [
+        URLResolver(
+            pattern.pattern,
+            with_csp(config, pattern.url_patterns),
+            pattern.default_kwargs,
+            pattern.app_name,
+            pattern.namespace,
+        )
+        if isinstance(pattern, URLResolver)
+        else URLPattern(
+            pattern.pattern, decorate(pattern.callback), pattern.default_args, pattern.name
+        )
+        for pattern in patterns
+    ]
+
+
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's admin relies on inline scripts and styles; the public pages keep the strict
+    # SECURE_CSP. The two-factor views are admin URLs (register_admin_urls), so they are in.
+    path(
+        settings.ADMIN_URL_PREFIX.removeprefix("/"),
+        include(with_csp(settings.ADMIN_CSP, wagtailadmin_urls.urlpatterns)),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", views.search, name="search"),
     path("newsletter/", include("newsletter.urls")),

@@ -34,3 +34,21 @@ def test_admin_gets_the_relaxed_policy_it_needs(client, site_tree):
     policy = directives(response["Content-Security-Policy"])
     assert "'unsafe-inline'" in policy["script-src"]
     assert policy["frame-ancestors"] == ["'self'"]
+
+
+def admin_script_sources(response):
+    return directives(response["Content-Security-Policy"])["script-src"]
+
+
+def test_every_admin_view_gets_the_relaxed_policy_signed_in_or_not(client, site_tree):
+    # The sign-in page and its password reset (an included URLconf) are admin views that
+    # need the relaxed policy before anyone is signed in; the admin's own 404 page is one too.
+    for url in ("/admin/login/", "/admin/password_reset/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "'unsafe-inline'" in admin_script_sources(response), url
+    client.force_login(get_user_model().objects.create_superuser("r", "r@bielefeld.de", "pw"))
+    missing = client.get("/admin/gibt-es-nicht/")
+    assert missing.status_code == 404
+    assert "'unsafe-inline'" in admin_script_sources(missing)
+    assert "'unsafe-inline'" not in admin_script_sources(client.get("/suche/"))
