@@ -229,7 +229,10 @@ TASK_BACKENDS = {
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "immediate")]}}
 
 WAGTAIL_SITE_NAME = "Open Innovation City Bielefeld"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address of the site: admin e-mails and previews, and absolute image addresses
+# (og:image, event microdata) when media are served from here. Renditions' full_url appends
+# "/media/…" to it, hence no trailing slash.
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CreditedImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "downloads.Download"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods"]

@@ -1,4 +1,5 @@
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -45,6 +46,24 @@ def test_post_shows_fields_authors_and_categories(client, site_tree):
     )
     assert '<meta property="og:image" content="http://testserver/media/images/' in html
     assert f'<link rel="canonical" href="{post.full_url}">' in html
+
+
+def test_share_image_address_is_absolute_wherever_media_are_served(client, site_tree, settings):
+    post = BlogPageFactory(parent=site_tree.blog_index, header_image=ImageFactory())
+    settings.WAGTAILADMIN_BASE_URL = "https://oic-bielefeld.de"
+    html = client.get(post.url).content.decode()
+    # The site's public address, not the host this request happened to name.
+    assert re.search(
+        r'<meta property="og:image" content="https://oic-bielefeld\.de/media/images/[^"/]+\.jpg">',
+        html,
+    )
+    # Media in a bucket or behind a CDN bring their own absolute address.
+    settings.MEDIA_URL = "https://medien.example.org/"
+    html = client.get(post.url).content.decode()
+    assert re.search(
+        r'<meta property="og:image" content="https://medien\.example\.org/images/[^"/]+\.jpg">',
+        html,
+    )
 
 
 def test_decorative_header_image_has_empty_alt(client, site_tree):

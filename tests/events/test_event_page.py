@@ -32,6 +32,18 @@ def meetup(event_index, formats, frozen_clock):
     )
 
 
+def test_microdata_image_is_absolute_with_media_in_a_bucket(client, meetup, settings):
+    settings.MEDIA_URL = "https://medien.example.org/"
+    html = client.get("/veranstaltungen/ki-im-ehrenamt/").text
+    (event,) = [
+        item for item in microdata_items(html) if item["type"] == "https://schema.org/Event"
+    ]
+    assert re.fullmatch(
+        r"https://medien\.example\.org/images/[^/]+\.jpg", first_value(event, "image")
+    )
+    assert "testserver" not in first_value(event, "image")
+
+
 def test_event_page_shows_the_facts(client, meetup):
     response = client.get("/veranstaltungen/ki-im-ehrenamt/")
     assert response.status_code == 200
