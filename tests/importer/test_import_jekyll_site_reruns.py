@@ -44,8 +44,15 @@ def test_second_run_creates_nothing_and_no_revision(new_site, old_site):
         for model in (BlogPage, MethodPage, EventPage, Person, Project, CreditedImage, Download)
     ]
     revisions, redirects = Revision.objects.count(), Redirect.objects.count()
+    last_revision = Revision.objects.order_by("pk").last()
 
     stdout, _, _ = run_import(old_site)
+
+    new_revisions = [
+        str(revision.content_object)
+        for revision in Revision.objects.filter(pk__gt=last_revision.pk).order_by("pk")
+    ]
+    assert new_revisions == [], stdout
 
     assert counts == [
         model.objects.count()
