@@ -2,8 +2,10 @@
 uploaded image is backed up with deploy/backup.sh, lost, and brought back with
 deploy/restore.sh.
 
-Runs against the PostgreSQL server on 127.0.0.1:5432 (user postgres), which CI and the
-development machines have; it creates and drops its own throwaway database there."""
+Runs against the PostgreSQL server of DATABASE_URL when that names one (as in CI), else against
+127.0.0.1:5432 as user postgres. It creates a database of its own there under a name no one
+else uses and drops it at the end; the server's maintenance database (postgres) is connected to
+only to create and drop it, and the suite's own test database is never touched."""
 
 import json
 import os
@@ -11,6 +13,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -18,7 +21,8 @@ from django.conf import settings as django_settings
 
 from tests.services import service_missing
 
-POSTGRES_SERVER = os.environ.get("BACKUP_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432"
+MAINTENANCE_DATABASE = "postgres"
 DEPLOY_DIR = django_settings.BASE_DIR / "deploy"
 
 CREATE_CONTENT = """
@@ -60,14 +64,33 @@ print(json.dumps({"title": page.title, "image_file": image.file.name, "sha256": 
 """
 
 
+def postgres_server():
+    """The server's address, credentials and options from DATABASE_URL without its database."""
+    url = os.environ.get("DATABASE_URL", "")
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        parts = urlsplit(DEFAULT_SERVER)
+    return parts
+
+
+def database_url(name):
+    server = postgres_server()
+    return urlunsplit((server.scheme, server.netloc, f"/{name}", server.query, ""))
+
+
+def server_label():
+    server = postgres_server()
+    return f"{server.hostname or 'localhost'}:{server.port or 5432}"
+
+
 def require_postgres():
     """Skips without a PostgreSQL server and its client tools, except under CI, where the
     restore (a promise of the README) must be tried."""
     missing_tools = [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
     try:
-        connection = psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3)
+        connection = psycopg.connect(database_url(MAINTENANCE_DATABASE), connect_timeout=3)
     except psycopg.OperationalError as error:
-        reason = f"no PostgreSQL server answers at {POSTGRES_SERVER}: {error}"
+        reason = f"no PostgreSQL server answers at {server_label()}: {error}"
     else:
         connection.close()
         if not missing_tools:
@@ -77,7 +100,7 @@ def require_postgres():
 
 
 def administer(statement):
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+    with psycopg.connect(database_url(MAINTENANCE_DATABASE), autocommit=True) as connection:
         connection.execute(statement)
 
 
@@ -95,10 +118,11 @@ class ThrowawayDatabase:
 @pytest.fixture
 def throwaway_database():
     require_postgres()
-    name = f"oic_backup_test_{secrets.token_hex(4)}"
+    # Unique per run and worker: parallel runs on one server must not drop each other's database.
+    name = f"oic_backup_test_{os.getpid()}_{secrets.token_hex(4)}"
     administer(f'CREATE DATABASE "{name}"')
     try:
-        yield ThrowawayDatabase(name=name, url=f"{POSTGRES_SERVER}/{name}")
+        yield ThrowawayDatabase(name=name, url=database_url(name))
     finally:
         administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
