@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from wagtail.models import Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from tests.factories import BlogIndexPageFactory, FormatIndexPageFactory, HomePageFactory
 
@@ -16,6 +17,27 @@ def isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def search_index(request, settings):
+    """Wagtail's search index, off in the test settings, kept up to date for tests that search."""
+    if request.node.get_closest_marker("search_index"):
+        settings.WAGTAILSEARCH_BACKENDS = {
+            name: {**backend, "AUTO_UPDATE": True}
+            for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+        }
+
+
+@pytest.fixture(autouse=True)
+def reference_index(request):
+    """Wagtail's reference index is updated on every save of a page, image or snippet; only the
+    tests that look at usage counts need it. Pages a live server saves still update it."""
+    if request.node.get_closest_marker("reference_index"):
+        yield
+        return
+    with disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture(autouse=True)

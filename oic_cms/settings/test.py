@@ -25,3 +25,8 @@ LOGGING = {
 # Tests change content inside transactions that never commit, so purges would not run: the page
 # cache is off here and turned on by the tests in tests/pagecache/.
 PAGE_CACHE_SECONDS = 0
+# Indexing every saved page costs more than most tests' own work; the tests that search turn it
+# back on with the search_index marker (tests/conftest.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False},  # noqa: F405
+}

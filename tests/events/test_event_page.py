@@ -251,6 +251,7 @@ def test_retrospective_links_both_ways_once_the_event_is_over(
     assert "Zur Veranstaltung" not in client.get(post.url).text
 
 
+@pytest.mark.search_index
 def test_events_are_found_by_the_site_search(client, meetup):
     html = client.get("/suche/?q=Ehrenamt").text
     assert '<a href="/veranstaltungen/ki-im-ehrenamt/">KI im Ehrenamt</a>' in html

@@ -7,6 +7,7 @@ from tests.factories import BlogPageFactory, StandardPageFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.search_index
 def test_search_finds_live_posts_only(client, site_tree):
     BlogPageFactory(parent=site_tree.blog_index, title="Communities of Practice gründen")
     hidden = BlogPageFactory(parent=site_tree.blog_index, title="Communities im Entwurf")

@@ -185,6 +185,7 @@ def test_editor_sees_the_steckbrief_panel(editor_client, method_index):
         assert label in html
 
 
+@pytest.mark.search_index
 def test_methods_are_found_by_the_site_search(client, walt_disney):
     html = client.get("/suche/?q=Walt-Disney").content.decode()
     assert 'href="/methoden/walt-disney-methode/"' in html
