@@ -10,9 +10,7 @@ from website.management.commands.load_demo_content import LOCAL_ADMIN_PASSWORD, 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_blog_uses_beitragsfreigabe_and_its_posts_are_published():
-    call_command("load_demo_content", verbosity=0)
-
+def test_demo_blog_uses_beitragsfreigabe_and_its_posts_are_published(shared_demo_site):
     assert BlogIndexPage.objects.get().get_workflow().name == "Beitragsfreigabe"
     posts = BlogPage.objects.all()
     assert posts.exists()

@@ -56,8 +56,7 @@ def test_demo_content_builds_the_whole_site_and_can_load_again(client):
         assert client.get(url).status_code == 200, url
 
 
-def test_scraped_report_is_cleaned_of_navigation_labels(client):
-    call_command("load_demo_content", verbosity=0)
+def test_scraped_report_is_cleaned_of_navigation_labels(client, shared_demo_site):
     html = client.get(
         "/beitraege/kosi-lab-fortbildung-labore-sozialer-innovation/"
     ).content.decode()
@@ -68,8 +67,7 @@ def test_scraped_report_is_cleaned_of_navigation_labels(client):
     assert "kosilab_schultze_Difu_Fortbildung" not in main
 
 
-def test_citizenlab_article_keeps_headings_lists_and_the_quotation(client):
-    call_command("load_demo_content", verbosity=0)
+def test_citizenlab_article_keeps_headings_lists_and_the_quotation(client, shared_demo_site):
     main = client.get("/beitraege/citizenlab-community-of-practice/").content.decode()
     assert '<h2 id="die-vorteile-einer-community">Die Vorteile einer Community</h2>' in main
     assert "<li>sich durch relevante Beispiele inspirieren zu lassen</li>" in main
@@ -78,8 +76,7 @@ def test_citizenlab_article_keeps_headings_lists_and_the_quotation(client):
     )
 
 
-def test_cop_format_page_offers_the_kit_built_from_the_seed(client):
-    call_command("load_demo_content", verbosity=0)
+def test_cop_format_page_offers_the_kit_built_from_the_seed(client, shared_demo_site):
     kit = Download.objects.get()
     with kit.file.open("rb") as kit_file:
         assert kit_file.read(5) == b"%PDF-"

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,8 +19,7 @@ def element_ids(html):
     return re.findall(r'\sid="([^"]+)"', html)
 
 
-def test_demo_home_has_every_section_with_todays_anchor(client):
-    call_command("load_demo_content", verbosity=0)
+def test_demo_home_has_every_section_with_todays_anchor(client, shared_demo_site):
     html = client.get("/").content.decode()
     ids = element_ids(html)
     for anchor in TODAYS_ANCHORS:
@@ -97,8 +95,7 @@ def test_hero_supplies_meta_description_and_social_image(site_tree):
     assert home.social_image is None
 
 
-def test_home_queries_do_not_grow_with_the_number_of_posts(client):
-    call_command("load_demo_content", verbosity=0)
+def test_home_queries_do_not_grow_with_the_number_of_posts(client, shared_demo_site):
     from blog.models import BlogIndexPage
 
     blog_index = BlogIndexPage.objects.get()

@@ -1,7 +1,6 @@
 """Hostile input on every public parameter and form: 200, 400 or 404 with the input escaped."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from newsletter.models import Subscriber
@@ -40,12 +39,7 @@ PARAMETERS = [
 ]
 
 
-@pytest.fixture
-def demo_site():
-    call_command("load_demo_content", verbosity=0)
-
-
-def test_hostile_values_never_cause_a_server_error(demo_site):
+def test_hostile_values_never_cause_a_server_error(shared_demo_site):
     client = Client(raise_request_exception=False)
     for pattern in PARAMETERS:
         for value in HOSTILE_VALUES:
@@ -55,7 +49,7 @@ def test_hostile_values_never_cause_a_server_error(demo_site):
             assert "<script>alert(1)</script>" not in body, (pattern, value)
 
 
-def test_hostile_newsletter_posts_store_nothing(demo_site):
+def test_hostile_newsletter_posts_store_nothing(shared_demo_site):
     client = Client(raise_request_exception=False)
     for value in HOSTILE_VALUES:
         response = client.post(

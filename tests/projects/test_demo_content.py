@@ -1,7 +1,6 @@
 """The demo team and projects: loaded from the seed documents, again without duplicates."""
 
 import pytest
-from django.core.management import call_command
 
 from home.models import Person
 from projects.blocks import ProjectsBlock
@@ -52,8 +51,7 @@ def test_demo_team_and_projects_load_again_without_duplicates(site_tree):
     ]
 
 
-def test_demo_on_the_demo_site_links_authors_and_projects(client):
-    call_command("load_demo_content", verbosity=0)
+def test_demo_on_the_demo_site_links_authors_and_projects(client, shared_demo_site):
     load_demo_team_and_projects(lambda message: None)
 
     maria = Person.objects.get(name="Maria Gonçalves")
