@@ -35,10 +35,11 @@ check-migrations: install
 	DJANGO_SETTINGS_MODULE=oic_cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
+# Without it (and not root) they are skipped with that reason; under CI=true they fail.
 browser-prerequisites:
 	@test -x $(CHROMIUM) || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) ; } \
-		|| { echo "Browser tests need Debian's chromium at $(CHROMIUM): apt-get install chromium"; exit 1; }
+		|| echo "Browser tests need Debian's chromium at $(CHROMIUM) (apt-get install chromium); skipping them."
 
 # One worker per core; the browser tests each start their own Chromium and live server.
 pytest: install browser-prerequisites

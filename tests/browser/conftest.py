@@ -7,6 +7,8 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from tests.services import service_missing
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,8 +40,8 @@ def browser():
     a connection without the serialized initial data (Wagtail's root page) to restore.
     """
     if not CHROMIUM.exists():
-        pytest.fail(
-            f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)."
+        service_missing(
+            f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
         )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
