@@ -36,7 +36,7 @@ from .http_load import (
 )
 from .server import Server, collectstatic
 
-QUERY_BUDGET = 21  # as tests/home/test_query_budget.py: what Wagtail's public API needs
+QUERY_BUDGET = 15
 UNCACHED_P50_TARGET_MS = 30
 CACHED_RPS_TARGET = 1500
 WORKER_MEMORY_TARGET_MIB = 150

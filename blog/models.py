@@ -27,10 +27,8 @@ from home.models.mixins import (
     SearchEngineVisibilityMixin,
     TeaserMixin,
 )
-from home.models.page_queries import (
-    PrivacyInOneQueryMixin,
-    SitePageQuerySet,
-)
+from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
+from home.wagtail_overrides import TypedChildRoutingMixin
 
 from .blocks import PostBodyStreamBlock
 from .post_counts import CountedPaginator, count_posts, listing_post_counts
@@ -77,6 +75,7 @@ class BlogIndexPage(
     SearchEngineVisibilityMixin,
     IntroMixin,
     RoutablePageMixin,
+    TypedChildRoutingMixin,
     Page,
 ):
     """``/beitraege/``: every post, newest first, filterable by category, with RSS feeds."""
@@ -93,6 +92,9 @@ class BlogIndexPage(
 
     def posts(self):
         return BlogPage.objects.child_of(self).for_listing()
+
+    def child_pages_for_routing(self):
+        return BlogPage.objects.child_of(self).select_related("header_image", "related_format")
 
     def categories_with_post_counts(self, counts):
         """Every category, each with the ``post_count`` of its live public posts here."""

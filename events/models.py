@@ -19,6 +19,7 @@ from home.models.mixins import (
 )
 from home.models.page_queries import PrivacyInOneQueryMixin
 from home.pretix import PRETIX_ITEMS, PretixRegistration, RegistrationKind
+from home.wagtail_overrides import TypedChildRoutingMixin
 
 from .choices import SCHEMA_ATTENDANCE_MODES, AttendanceMode, EventKind
 from .querysets import EventPageQuerySet
@@ -40,6 +41,7 @@ class EventIndexPage(
     SearchEngineVisibilityMixin,
     IntroMixin,
     RoutablePageMixin,
+    TypedChildRoutingMixin,
     Page,
 ):
     """``/veranstaltungen/``: upcoming and past events, filterable by format, as a calendar."""
@@ -57,6 +59,9 @@ class EventIndexPage(
 
     def events(self):
         return EventPage.objects.child_of(self)
+
+    def child_pages_for_routing(self):
+        return self.events().select_related("header_image", "format")
 
     def formats_with_events(self):
         from formats.models import FormatPage

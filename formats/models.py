@@ -14,13 +14,13 @@ from home.models.mixins import (
     SearchEngineVisibilityMixin,
     TeaserMixin,
 )
-from home.models.page_queries import (
-    PrivacyInOneQueryMixin,
-    SitePageQuerySet,
-)
+from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
+from home.wagtail_overrides import TypedChildRoutingMixin
 
 
-class FormatIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
+class FormatIndexPage(
+    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
+):
     """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -37,6 +37,11 @@ class FormatIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Intro
         context = super().get_context(request, *args, **kwargs)
         context["formats"] = FormatPage.objects.child_of(self).for_listing()
         return context
+
+    def child_pages_for_routing(self):
+        return FormatPage.objects.child_of(self).select_related(
+            "header_image", "category", "contact_person__photo"
+        )
 
 
 class FormatPageQuerySet(SitePageQuerySet):

@@ -26,10 +26,8 @@ from home.models.mixins import (
     SearchEngineVisibilityMixin,
     TeaserMixin,
 )
-from home.models.page_queries import (
-    PrivacyInOneQueryMixin,
-    SitePageQuerySet,
-)
+from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
+from home.wagtail_overrides import TypedChildRoutingMixin
 
 from .facts import (
     LONGEST_DURATION,
@@ -47,7 +45,9 @@ PARTICIPANTS_ORDER_MESSAGE = (
 )
 
 
-class MethodIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
+class MethodIndexPage(
+    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
+):
     """``/methoden/``, the Methodenkoffer: every method, filterable by its facts and category.
 
     With ``?partial=1`` (sent by ``method-filter.js``) the page answers with the results
@@ -68,6 +68,9 @@ class MethodIndexPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Intro
 
     def methods(self):
         return MethodPage.objects.child_of(self).for_listing()
+
+    def child_pages_for_routing(self):
+        return MethodPage.objects.child_of(self).select_related("header_image")
 
     def categories_with_method_counts(self):
         live_methods_here = Q(method_pages__live=True, method_pages__path__startswith=self.path)

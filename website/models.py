@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from home.models.mixins import SearchEngineVisibilityMixin
 from home.models.page_queries import PrivacyInOneQueryMixin
+from home.wagtail_overrides import SectionRoutingMixin
 
 from .authors import AuthorIndexPage
 from .sections import HomePageStreamBlock
@@ -13,7 +14,7 @@ from .sections import HomePageStreamBlock
 __all__ = ["AuthorIndexPage", "HomePage"]
 
 
-class HomePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
+class HomePage(SectionRoutingMixin, PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
     """The site root: one page of sections (hero, about, team, events, …) editors arrange."""
 
     body = StreamField(HomePageStreamBlock(), verbose_name="Abschnitte", blank=True)

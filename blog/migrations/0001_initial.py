@@ -4,6 +4,7 @@ import datetime
 import django.core.validators
 import django.db.models.deletion
 import home.models.mixins
+import home.wagtail_overrides
 import home.models.page_queries
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
@@ -34,7 +35,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Beitragsübersicht',
                 'verbose_name_plural': 'Beitragsübersichten',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.wagtail_overrides.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='BlogPage',

@@ -6,6 +6,7 @@ import home.models.page_queries
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
+import home.wagtail_overrides
 from django.db import migrations, models
 
 
@@ -32,7 +33,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Veranstaltungsübersicht',
                 'verbose_name_plural': 'Veranstaltungsübersichten',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.wagtail_overrides.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='EventPage',

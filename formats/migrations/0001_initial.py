@@ -6,6 +6,7 @@ import home.models.page_queries
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
+import home.wagtail_overrides
 from django.db import migrations, models
 
 
@@ -44,7 +45,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Formatübersicht',
                 'verbose_name_plural': 'Formatübersichten',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(home.wagtail_overrides.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='FormatPage',

@@ -12,6 +12,7 @@ from django.db.models import Q
 from wagtail.models import PageManager, PageQuerySet
 
 from home.site_cache import restricted_section_paths
+from home.wagtail_overrides import ViewRestrictionsByPathMixin
 
 
 def in_private_section_q():
@@ -36,8 +37,9 @@ def public_pages(queryset):
     return queryset.exclude(in_private_section_q())
 
 
-class PrivacyInOneQueryMixin(models.Model):
-    """Listings (``public()``) check privacy without a query of their own while no page is
+class PrivacyInOneQueryMixin(ViewRestrictionsByPathMixin, models.Model):
+    """Listings (``public()``) and serving (``get_view_restrictions``, see
+    ``home.wagtail_overrides``) check privacy without a query of their own while no page is
     private, and with one query at most otherwise: the restricted sections' paths come from
     the cache (``home.site_cache``)."""
 

@@ -3,6 +3,7 @@ from wagtail.models import Site
 
 from home.easy_language import easy_language_link_for
 from home.navigation import main_navigation_items
+from home.wagtail_overrides import ancestors_known_from_routing
 
 register = template.Library()
 
@@ -28,8 +29,10 @@ def easy_language_link(context, page):
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """Ancestors from the home page down to the page's parent."""
-    return page.get_ancestors().filter(depth__gt=1)
+    """Ancestors from the home page down to the page's parent; those routing fetched, if
+    it fetched them all."""
+    known = ancestors_known_from_routing(page)
+    return known if known is not None else page.get_ancestors().filter(depth__gt=1)
 
 
 @register.simple_tag

@@ -4,6 +4,7 @@ import datetime
 import django.core.validators
 import django.db.models.deletion
 import home.models.mixins
+import home.wagtail_overrides
 import home.models.page_queries
 import modelcluster.fields
 import wagtail.fields
@@ -32,7 +33,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Methodenkoffer',
                 'verbose_name_plural': 'Methodenkoffer',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(home.wagtail_overrides.TypedChildRoutingMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='MethodPage',

@@ -34,9 +34,7 @@ from tests.methods.factories import MethodIndexPageFactory, MethodPageFactory
 from tests.projects.conftest import ProjectFactory
 from website.authors import ensure_author_index
 
-# What Wagtail's public API needs for the richest page (a format page: its events, kits,
-# contact person and posts); the assertion that matters is that no count grows with the posts.
-QUERY_BUDGET = 21
+QUERY_BUDGET = 15
 POSTS_PER_CATEGORY_FILTER = 3  # every third post is in the filtered category
 
 
