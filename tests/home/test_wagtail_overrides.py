@@ -68,3 +68,29 @@ def test_serving_checks_privacy_through_get_view_restrictions(client, site_tree,
 
     assert post.pk in checked
     assert response.status_code == 200 and b'name="password"' in response.content
+
+
+def test_wagtails_picture_tag_takes_its_filters_from_get_filters(db, monkeypatch):
+    """The second render of a compiled ``{% picture %}`` builds no ``Filter``: Wagtail asks
+    ``get_filters`` for them, which the override answers from the parsed ones."""
+    from django.template import Context, Template
+    from wagtail.images.models import Filter
+
+    from tests.factories import ImageFactory
+
+    template = Template(
+        "{% load picture_tags %}{% picture image format-{webp,jpeg} fill-{400x225,800x450} %}"
+    )
+    image = ImageFactory()
+    template.render(Context({"image": image}))
+    built = []
+    original_init = Filter.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(kwargs.get("spec"))
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Filter, "__init__", counting_init)
+    html = template.render(Context({"image": image}))
+
+    assert "<picture>" in html and built == []
