@@ -177,17 +177,23 @@ class MethodPage(
     )
     duration_minutes = models.PositiveIntegerField(
         "Dauer in Minuten",
+        null=True,
+        blank=True,
         validators=[MinValueValidator(SHORTEST_DURATION), MaxValueValidator(LONGEST_DURATION)],
         help_text=f"Wie lange die Methode ungefähr dauert, z. B. 45 "
-        f"({SHORTEST_DURATION} bis {LONGEST_DURATION} Minuten).",
+        f"({SHORTEST_DURATION} bis {LONGEST_DURATION} Minuten); leer lassen, wenn unbekannt.",
     )
     min_participants = models.PositiveIntegerField(
         "Mindestens",
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)],
         help_text="Kleinste sinnvolle Zahl an Teilnehmenden.",
     )
     max_participants = models.PositiveIntegerField(
         "Höchstens",
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)],
         help_text="Größte sinnvolle Zahl an Teilnehmenden.",
     )
@@ -202,7 +208,8 @@ class MethodPage(
         max_length=20,
         choices=Difficulty.choices,
         default=Difficulty.MEDIUM,
-        help_text="Wie viel Erfahrung die Moderation braucht.",
+        blank=True,
+        help_text="Wie viel Erfahrung die Moderation braucht; leer lassen, wenn unbekannt.",
     )
     body = StreamField(PostBodyStreamBlock(), verbose_name="Beschreibung und Ablauf", blank=True)
 
@@ -248,7 +255,10 @@ class MethodPage(
         verbose_name_plural = "Methoden"
         constraints = [
             models.CheckConstraint(
-                condition=Q(min_participants__lte=F("max_participants")),
+                # An empty side (a method imported without its group size) is no conflict.
+                condition=Q(min_participants__isnull=True)
+                | Q(max_participants__isnull=True)
+                | Q(min_participants__lte=F("max_participants")),
                 name="method_participants_in_order",
                 violation_error_message=PARTICIPANTS_ORDER_MESSAGE,
             )
@@ -265,11 +275,20 @@ class MethodPage(
 
     @property
     def duration_label(self):
-        return f"{self.duration_minutes} Minuten"
+        return f"{self.duration_minutes} Minuten" if self.duration_minutes else ""
 
     @property
     def participants_label(self):
+        """Empty unless both ends are known: "ab 4" would claim an upper end nobody gave."""
+        if self.min_participants is None or self.max_participants is None:
+            return ""
         return participants_label(self.min_participants, self.max_participants)
+
+    @property
+    def has_facts(self):
+        return bool(
+            self.duration_label or self.participants_label or self.difficulty or self.materials
+        )
 
     @property
     def material_list(self):

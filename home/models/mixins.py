@@ -6,7 +6,8 @@ from wagtail.models import Page
 
 from home.admin_forms import HeaderImagePageForm
 
-TEASER_MAX_LENGTH = 300
+# Today's site has teasers of up to 420 characters.
+TEASER_MAX_LENGTH = 500
 
 
 class HeaderImageMixin(models.Model):
@@ -49,8 +50,8 @@ class TeaserMixin(models.Model):
         "Teaser",
         max_length=TEASER_MAX_LENGTH,
         validators=[MaxLengthValidator(TEASER_MAX_LENGTH)],
-        help_text="Kurze Zusammenfassung ohne Formatierung (höchstens 300 Zeichen); "
-        "erscheint in Übersichten und in Suchmaschinen.",
+        help_text="Kurze Zusammenfassung ohne Formatierung (am besten unter 300, höchstens "
+        f"{TEASER_MAX_LENGTH} Zeichen); erscheint in Übersichten und in Suchmaschinen.",
     )
 
     class Meta:

@@ -8,17 +8,19 @@ project by title) and only saved when something changed.
 import datetime
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
 
+from events.schedule import local_today
 from home.models import Person
 
 from .body import markdown_rich_text
 from .front_matter import FrontMatterError, load_data_list
 from .includes import is_true
-from .inline import plain_text
+from .inline import front_matter_text, plain_text
 from .methods import duration_minutes
 from .pages import (
     CREATED,
@@ -89,8 +91,9 @@ def saved_if_changed(instance, fields, values):
 
 
 def text(record, key):
+    """A one-line value as the old site showed it (entities read, ``<br>`` a space)."""
     value = record.data.get(key)
-    return " ".join(str(value).split()) if value is not None else ""
+    return front_matter_text(value)[0] if value is not None else ""
 
 
 def import_team_member(record, position, assets, warn):
@@ -169,8 +172,9 @@ def month_date(value):
     return value
 
 
-def import_event(record, position, parent, assets, warn):
-    """A ``_data/events.yml`` entry as an EventPage below the events index ``parent``."""
+def import_event(record, position, parent, assets, warn, post_at=None):
+    """A ``_data/events.yml`` entry as an EventPage below the events index ``parent``;
+    ``post_at(path)`` finds an imported post by its address on this site."""
     from events.models import EventPage
 
     title = text(record, "title")
@@ -212,10 +216,41 @@ def import_event(record, position, parent, assets, warn):
     page.target_audience = text(record, "target_audience")
     page.cost = text(record, "cost") or "kostenfrei"
     page.featured = is_true(record.data.get("featured"))
-    booking_url = text(record, "booking_url")
-    page.registration_kind = "external" if booking_url else "none"
-    page.registration_url = assets.relative_url(booking_url) if booking_url else ""
+    apply_booking_link(page, record, assets, warn, post_at or (lambda path: None))
     return ImportedEntry(title, save_imported_page(page, stored_state, parent))
+
+
+def apply_booking_link(page, record, assets, warn, post_at):
+    """``booking_url`` on another site is the registration. On this site (``/beitraege/…``, with
+    ``link_text`` "Zum Rückblick" or "Mehr Informationen") it is the event's post: linked as its
+    Rückblick, which the event page shows once the event is over."""
+    page.registration_kind, page.registration_url, page.retrospective = "none", "", None
+    booking_url = text(record, "booking_url")
+    if not booking_url:
+        return
+    address = assets.relative_url(booking_url)
+    if not address.startswith("/"):
+        page.registration_kind, page.registration_url = "external", address
+        return
+    line = record.line_of("booking_url")
+    post = post_at(urlsplit(address).path)
+    if post is None:
+        page.registration_kind = "external"
+        site_url = assets.site_url if "://" in assets.site_url else f"https://{assets.site_url}"
+        page.registration_url = site_url.rstrip("/") + address
+        warn(
+            f"booking_url {booking_url!r} is a page of this site but no post; kept as the "
+            "registration link",
+            line,
+        )
+        return
+    page.retrospective = post
+    if page.date >= local_today():
+        warn(
+            f"booking_url {booking_url!r} links the event's post; it is shown as the "
+            "Rückblick once the event is over",
+            line,
+        )
 
 
 def event_teaser(record, description):

@@ -9,6 +9,8 @@ STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 CODE = re.compile(r"`([^`]*)`")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 
 
 def plain_text(markdown):
@@ -24,3 +26,13 @@ def plain_text(markdown):
     text = TAG.sub("", text)
     text = html.unescape(ESCAPE.sub(r"\1", text))
     return " ".join(text.split())
+
+
+def front_matter_text(value):
+    """A one-line front matter value (a title) as the old site showed it, and the names of the
+    HTML tags that were removed: entities become characters (``&shy;`` stays a soft hyphen),
+    ``<br>`` a space, other tags go."""
+    text = LINE_BREAK.sub(" ", str(value))
+    removed = sorted({match.lower() for match in TAG_NAME.findall(" ".join(TAG.findall(text)))})
+    text = html.unescape(TAG.sub("", text))
+    return " ".join(text.split()), removed

@@ -9,8 +9,10 @@ The front matter names the facts in German or English: ``dauer``/``duration`` (`
 import re
 from dataclasses import dataclass
 
+from methods.facts import LONGEST_DURATION, MAX_PARTICIPANTS, SHORTEST_DURATION
+
 from .pages import apply_post_fields, page_to_import, save_imported_page
-from .posts import PostError, read_post
+from .posts import read_post
 
 FACT_KEYS = {
     "duration": ("dauer", "duration"),
@@ -32,22 +34,24 @@ DIFFICULTIES = {
     "fortgeschritten": "anspruchsvoll",
     "hard": "anspruchsvoll",
 }
-FEWEST, MOST = 1, 999
 
 
 @dataclass
 class MethodFacts:
-    duration_minutes: int
-    min_participants: int
-    max_participants: int
+    """The Steckbrief; today's site has none, so every fact may be empty."""
+
+    duration_minutes: int | None
+    min_participants: int | None
+    max_participants: int | None
     materials: str
     difficulty: str
 
 
-def read_method(path):
-    """The method's post fields and facts; ``PostError`` names the line of a bad fact."""
+def read_method(path, warn):
+    """The method's post fields and facts; a fact that is missing stays empty, one that cannot
+    be read is left empty with a warning naming its line (editors fill it in later)."""
     post = read_post(path, require_date=False)
-    return post, method_facts(post)
+    return post, method_facts(post, warn)
 
 
 def fact(post, name):
@@ -58,53 +62,50 @@ def fact(post, name):
     return None, post.line_of(FACT_KEYS[name][0])
 
 
-def required_fact(post, name, parse, missing, unreadable):
-    """``parse`` of a fact that must be there; ``missing`` and ``unreadable`` (with ``{!r}``
-    for the value) say what is wrong."""
+def optional_fact(post, name, parse, unreadable, warn):
+    """``parse`` of a fact, or ``None`` if the file has none or ``unreadable`` (with ``{!r}``
+    for the value) was warned."""
     value, line = fact(post, name)
     if value is None:
-        raise PostError(missing)
+        return None
     parsed = parse(value)
     if parsed is None:
-        raise PostError(unreadable.format(value), line)
+        warn(f"{unreadable.format(value)}; left empty", line)
     return parsed
 
 
-def method_facts(post):
-    minutes = required_fact(
-        post,
-        "duration",
-        duration_minutes,
-        "the method has no duration (dauer: 45, in minutes)",
-        "duration {!r} is no number of minutes or hours",
+def method_facts(post, warn):
+    minutes = optional_fact(
+        post, "duration", duration_minutes, "duration {!r} is no number of minutes or hours", warn
     )
-    group = required_fact(
-        post,
-        "participants",
-        group_size,
-        "the method has no group size (teilnehmende: 4-12)",
-        "group size {!r} is no number or range like 4-12",
+    group = optional_fact(
+        post, "participants", group_size, "group size {!r} is no number or range like 4-12", warn
     )
+    fewest, most = group or (None, None)
 
     difficulty, line = fact(post, "difficulty")
-    level = DIFFICULTIES.get(str(difficulty or "mittel").strip().lower())
-    if level is None:
-        choices = ", ".join(sorted(set(DIFFICULTIES.values())))
-        raise PostError(f"difficulty {difficulty!r} is none of {choices}", line)
+    level = ""
+    if difficulty is not None:
+        level = DIFFICULTIES.get(str(difficulty).strip().lower(), "")
+        if not level:
+            choices = ", ".join(sorted(set(DIFFICULTIES.values())))
+            warn(f"difficulty {difficulty!r} is none of {choices}; left empty", line)
 
     materials, _ = fact(post, "materials")
     if isinstance(materials, list):
         materials = "\n".join(" ".join(str(item).split()) for item in materials if item)
-    return MethodFacts(minutes, *group, str(materials or "").strip(), level)
+    return MethodFacts(minutes, fewest, most, str(materials or "").strip(), level)
 
 
 def duration_minutes(value):
-    """``45``, ``"45 Minuten"``, ``"1,5 Stunden"``; of a range (``"30-45 min"``) the longest."""
+    """``45``, ``"45 Minuten"``, ``"1,5 Stunden"``; of a range (``"30-45 min"``) the longest;
+    ``None`` outside what the CMS accepts."""
     numbers = [float(number.replace(",", ".")) for number in NUMBER.findall(str(value))]
     if not numbers:
         return None
     factor = 60 if HOURS.search(str(value)) else 1
-    return round(max(numbers) * factor)
+    minutes = round(max(numbers) * factor)
+    return minutes if SHORTEST_DURATION <= minutes <= LONGEST_DURATION else None
 
 
 def group_size(value):
@@ -114,12 +115,14 @@ def group_size(value):
     if not numbers:
         return None
     if len(numbers) >= 2:
-        return min(numbers[:2]), max(numbers[:2])
-    if text.startswith(("ab", "mind", "from")):
-        return numbers[0], MOST
-    if text.startswith(("bis", "max", "up to")):
-        return FEWEST, numbers[0]
-    return numbers[0], numbers[0]
+        fewest, most = min(numbers[:2]), max(numbers[:2])
+    elif text.startswith(("ab", "mind", "from")):
+        fewest, most = numbers[0], MAX_PARTICIPANTS
+    elif text.startswith(("bis", "max", "up to")):
+        fewest, most = 1, numbers[0]
+    else:
+        fewest, most = numbers[0], numbers[0]
+    return (fewest, most) if 1 <= fewest <= most <= MAX_PARTICIPANTS else None
 
 
 def import_method(post, facts, parent, assets, warn):

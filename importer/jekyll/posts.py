@@ -12,11 +12,12 @@ from home.categories import category_slug
 from home.models.mixins import TEASER_MAX_LENGTH
 
 from .front_matter import FrontMatterError, load_front_matter
-from .inline import plain_text
+from .inline import front_matter_text, plain_text
 
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\S.*)?$")
 FRONT_MATTER_BOUNDARY = re.compile(r"-{3,}\s*")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|]")
 RELATIVE_ASSETS_PATH = re.compile(r"^(?:\.{1,2}/)*(?=assets/)")
 
 
@@ -115,6 +116,17 @@ def read_document(path):
     )
 
 
+def shortened(text, limit):
+    """``text`` cut after its last whole word within ``limit`` characters, with "…"."""
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut}…"
+
+
+def escaped_markdown(text):
+    """Plain ``text`` as a Markdown paragraph that reads as the same text."""
+    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+
+
 def read_post(path, require_date=True):
     """Read and check one post file; raises ``PostError`` saying what is wrong with it.
 
@@ -123,17 +135,28 @@ def read_post(path, require_date=True):
     document = read_document(path)
     data, line_of = document.data, document.line_of
 
-    title = " ".join(markdown_text(data.get("title")).split())
+    title, removed_tags = front_matter_text(markdown_text(data.get("title")))
     if not title:
         raise PostError("the front matter has no title", line_of("title"))
     teaser = plain_text(str(data.get("teaser") or ""))
     if not teaser:
         raise PostError("the front matter has no teaser", line_of("teaser"))
+    body, body_first_line = document.body, document.body_first_line
+    warnings = list(document.warnings)
+    if removed_tags:
+        tags = ", ".join(f"<{name}>" for name in removed_tags)
+        warnings.append((f"HTML in the title removed: {tags}", line_of("title")))
     if len(teaser) > TEASER_MAX_LENGTH:
-        raise PostError(
-            f"the teaser has {len(teaser)} characters, at most {TEASER_MAX_LENGTH} are allowed",
-            line_of("teaser"),
+        warnings.append(
+            (
+                f"the teaser has {len(teaser)} characters, more than the {TEASER_MAX_LENGTH} "
+                "the CMS allows: shortened, the whole teaser opens the body",
+                line_of("teaser"),
+            )
         )
+        body = f"{escaped_markdown(teaser)}\n\n{body}"
+        body_first_line -= 2  # the body's own lines keep their numbers in warnings
+        teaser = shortened(teaser, TEASER_MAX_LENGTH)
     date = None
     if data.get("date") in (None, ""):
         if require_date:
@@ -154,11 +177,11 @@ def read_post(path, require_date=True):
         categories=names(data, "categories", "category", line_of),
         date=date,
         header_image=site_asset_url(str(data.get("header_image") or "")),
-        body=document.body,
-        body_first_line=document.body_first_line,
+        body=body,
+        body_first_line=body_first_line,
         front_matter=data,
         key_lines=document.key_lines,
-        warnings=document.warnings,
+        warnings=warnings,
     )
 
 

@@ -6,7 +6,7 @@ links between them (resolved once every post exists) and redirects last.
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -196,7 +196,19 @@ class SiteImport:
     def import_event(self, record, position, assets, warn):
         if self.parents.events is None:
             raise EntryError("there is no events index page (EventIndexPage) to import into")
-        return import_event(record, position, self.parents.events, assets, warn)
+        return import_event(record, position, self.parents.events, assets, warn, self.post_at)
+
+    def post_at(self, path):
+        """The imported post at ``/beitraege/<name>/`` (or ``/<collection>/<name>/``)."""
+        parts = [part for part in path.split("/") if part]
+        if len(parts) != 2 or parts[0] != POSTS_FOLDER.strip("_"):
+            return None
+        from blog.models import BlogPage
+
+        name = jekyll_url_name(Path(unquote(parts[1])).name + ".md")
+        return self.posts_by_name.get(name) or (
+            BlogPage.objects.child_of(self.parents.blog).filter(slug=name).first()
+        )
 
     def import_author_page(self, path, warn):
         document = read_document(path)
@@ -252,7 +264,7 @@ class SiteImport:
     def import_method(self, path, warn):
         if self.parents.methods is None:
             raise PostError("there is no method index page (MethodIndexPage) to import into")
-        post, facts = read_method(path)
+        post, facts = read_method(path, warn)
         page, outcome = import_method(post, facts, self.parents.methods, self.assets, warn)
         for old_name in old_url_names(path):
             self.redirects.to_page(site_path(METHODS_FOLDER.strip("_"), old_name), page)
