@@ -481,3 +481,39 @@ def test_a_teaser_over_the_limit_is_shortened_and_kept_whole_in_the_body(site_tr
     assert teaser.startswith(post.teaser.removesuffix("…"))
     assert teaser in post.body[0].value.source
     assert f"line 3: the teaser has {len(teaser)} characters" in stderr
+
+
+def test_a_folder_imports_the_posts_in_it_by_name(site_tree, tmp_path):
+    folder = tmp_path / "_beitraege"
+    folder.mkdir()
+    write_post(folder, "b-zweiter.md", title="Zweiter")
+    write_post(folder, "a-erster.md", title="Erster")
+    (folder / "notizen.txt").write_text("keine Beitrag")
+
+    stdout, _, error = run_import(folder)
+
+    assert error is None
+    assert stdout.index("/beitraege/a-erster/") < stdout.index("/beitraege/b-zweiter/")
+    assert sorted(BlogPage.objects.values_list("title", flat=True)) == ["Erster", "Zweiter"]
+
+
+def test_a_folder_without_posts_is_named(site_tree, tmp_path):
+    _, _, error = run_import(tmp_path)
+
+    assert str(error) == f"{tmp_path} is a folder without Markdown posts (*.md)."
+
+
+def test_an_inline_raw_image_in_a_paragraph_does_not_stop_the_batch(site_tree, tmp_path, assets):
+    inline = write_post(
+        tmp_path,
+        "bild-im-text.md",
+        title="Bild im Text",
+        body='Ein Absatz mit <img src="/assets/images/graffiti.png" alt="Graffiti"> mitten drin.',
+    )
+    other = write_post(tmp_path, "danach.md", title="Danach")
+
+    stdout, stderr, error = run_import(inline, other, "--assets", assets)
+
+    assert "/beitraege/danach/" in stdout
+    assert "Traceback" not in stderr
+    assert BlogPage.objects.filter(slug="danach").exists()

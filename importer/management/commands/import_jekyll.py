@@ -12,6 +12,23 @@ from importer.jekyll import (
     read_post,
 )
 from importer.jekyll.arguments import add_target_arguments
+from importer.jekyll.site import source_files
+
+POST_SUFFIXES = {".md", ".markdown"}
+
+
+def post_paths(paths):
+    """The files named, with each folder replaced by the Markdown files in it (by name)."""
+    found = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            found.append(path)
+            continue
+        posts = [each for each in source_files(path) if each.suffix.lower() in POST_SUFFIXES]
+        if not posts:
+            raise CommandError(f"{path} is a folder without Markdown posts (*.md).")
+        found += posts
+    return found
 
 
 class Command(BaseCommand):
@@ -21,7 +38,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Markdown post files")
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="Markdown post files, or folders of them (such as _beitraege/)",
+        )
         parser.add_argument(
             "--assets",
             metavar="DIR",
@@ -38,6 +60,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         site_assets = SiteAssets(assets, site_url)
 
+        paths = post_paths(paths)
         failures = 0
         for path in paths:
             try:
@@ -52,6 +75,10 @@ class Command(BaseCommand):
             except ValidationError as error:
                 failures += 1
                 self.stderr.write(f"{path}: the page is not valid: {' '.join(error.messages)}")
+                continue
+            except Exception as error:  # noqa: BLE001 - one broken file must not end the batch
+                failures += 1
+                self.stderr.write(f"{path}: unexpected error, please report it: {error!r}")
                 continue
             self.stdout.write(f"{imported.outcome} {imported.url} from {path}")
 
