@@ -100,6 +100,7 @@ class SiteImport:
         self.redirects = Redirects(self.site, report)
         self.posts_by_name = {}
         self.pending_links = []
+        self.pages_with_header_image = []
 
     def label(self, path):
         return (
@@ -138,6 +139,7 @@ class SiteImport:
         self.link_related_posts()
         for path in method_files:
             self.step(path, "method", self.import_method)
+        self.describe_header_images()
         for position, record in enumerate(data["event"]):
             self.import_entry("event", record, self.import_event, position)
         for path in download_files:
@@ -225,6 +227,7 @@ class SiteImport:
         imported = import_post(post, self.parents.blog, self.assets, warn, related)
         name = jekyll_url_name(path)
         self.posts_by_name[name] = imported.page
+        self.pages_with_header_image.append(imported.page)
         if pending:
             self.pending_links.append(
                 PendingLink(
@@ -248,6 +251,21 @@ class SiteImport:
         )
         return (page, None) if page else (None, name)
 
+    def describe_header_images(self):
+        """A header image without alt text counts as decorative, until a later post's body
+        gives the same file its description; those earlier pages take it now, so that the
+        next run finds nothing to change."""
+        for page in self.pages_with_header_image:
+            if not (page.pk and page.header_image_is_decorative and page.header_image_id):
+                continue
+            page.header_image.refresh_from_db(fields=["description"])
+            if not page.header_image.description:
+                continue
+            with transaction.atomic():
+                latest = page.get_latest_revision_as_object()
+                latest.header_image_is_decorative = False
+                latest.save_revision().publish()
+
     def link_related_posts(self):
         """Second pass: links to posts that did not exist when the linking post was imported."""
         for link in self.pending_links:
@@ -266,6 +284,7 @@ class SiteImport:
             raise PostError("there is no method index page (MethodIndexPage) to import into")
         post, facts = read_method(path, warn)
         page, outcome = import_method(post, facts, self.parents.methods, self.assets, warn)
+        self.pages_with_header_image.append(page)
         for old_name in old_url_names(path):
             self.redirects.to_page(site_path(METHODS_FOLDER.strip("_"), old_name), page)
         return outcome

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from wagtail.models import Revision
 
 from blog.models import BlogPage
 from events.models import EventPage
@@ -34,6 +35,27 @@ date: 2024-04-01
 Text.
 """
 
+HEADER_FIRST = """---
+title: Kopfbild zuerst
+teaser: Das Bild steht hier oben, ohne Beschreibung.
+author: Jonas Weber
+date: 2024-05-01
+header_image: /assets/images/beitraege/meetup.jpg
+---
+
+Text.
+"""
+
+DESCRIBED_LATER = """---
+title: Zweiter Auftritt
+teaser: Dasselbe Bild, nun beschrieben.
+author: Jonas Weber
+date: 2024-05-02
+---
+
+![Menschen beim MeetUp im Innovation Office](/assets/images/beitraege/meetup.jpg)
+"""
+
 OWN_SITE_EVENTS = """
 - title: "KI-MeetUp #3"
   date: 2024-02-20
@@ -55,6 +77,8 @@ def old_site(tmp_path):
     site = Path(shutil.copytree(CORPUS, tmp_path / "site"))
     (site / "_methoden" / "design-thinking.md").write_text(REAL_METHOD, encoding="utf-8")
     (site / "_beitraege" / "html-titel.md").write_text(HTML_TITLE_POST, encoding="utf-8")
+    (site / "_beitraege" / "a-kopfbild.md").write_text(HEADER_FIRST, encoding="utf-8")
+    (site / "_beitraege" / "zz-spaeter.md").write_text(DESCRIBED_LATER, encoding="utf-8")
     events = site / "_data" / "events.yml"
     events.write_text(events.read_text(encoding="utf-8") + OWN_SITE_EVENTS, encoding="utf-8")
     long_teaser = "Ein Satz über offene Innovation in Bielefeld und was sie bewegt. " * 6
@@ -113,12 +137,22 @@ def test_a_teaser_of_todays_length_is_imported_whole(imported):
     assert len(post.teaser) > 300 and post.teaser.startswith("Ein Satz über offene Innovation")
     assert "the teaser has" not in stderr
     assert summary_row(stdout, "posts")["failed"] == 2  # the corpus's own two broken posts
-    assert summary_row(stdout, "posts")["created"] == 9
+    assert summary_row(stdout, "posts")["created"] == 11
+
+
+def test_a_header_image_described_by_a_later_post_is_not_decorative(imported):
+    post = BlogPage.objects.get(slug="a-kopfbild")
+
+    assert post.header_image.description == "Menschen beim MeetUp im Innovation Office"
+    assert post.header_image_is_decorative is False
 
 
 def test_a_second_run_changes_nothing(imported, old_site):
+    revisions = Revision.objects.count()
+
     stdout, _, _ = run_import(old_site, "--site-url", "https://oic-bielefeld.de")
 
+    assert Revision.objects.count() == revisions
     for kind in ("posts", "methods", "events"):
         row = summary_row(stdout, kind)
         assert (row["created"], row["updated"]) == (0, 0), kind
