@@ -1,8 +1,9 @@
 """What every page request needs and editors rarely change, kept in the shared cache.
 
 The site settings and which pages are private would otherwise cost an SQL query each on
-every request (the second one several times). Each entry is dropped when
-its source is saved, so a change shows on the next request.
+every request (the second one several times). Each entry is dropped when its source is saved,
+so a change shows on the next request. The request's site is cached in
+``home.wagtail_overrides``.
 """
 
 from django.core.cache import cache
