@@ -55,6 +55,7 @@ class ImportReport:
         self.stderr = stderr
         self.warning_style = warning_style
         self.counts = Counter()
+        self.failures = []
         self.progress = Progress(stderr, 0)
 
     def start(self, total):
@@ -69,6 +70,8 @@ class ImportReport:
         self.stderr.write(f"{label}: {where}{message}")
         if kind:
             self.count(kind, outcome)
+        if outcome == "failed":
+            self.failures.append(f"{label}: {where}{message}")
 
     def warner(self, label):
         def warn(message, line=None):
@@ -90,4 +93,7 @@ class ImportReport:
             figures = [self.counts[kind, outcome] for outcome in OUTCOMES]
             lines.append(f"{kind + 's':<{width}}" + "".join(f"{figure:>11}" for figure in figures))
         lines.append(f"missing assets: {missing_assets}")
+        if self.failures:
+            lines.append(f"Failed ({len(self.failures)}):")
+            lines += [f"  {failure}" for failure in self.failures]
         return lines

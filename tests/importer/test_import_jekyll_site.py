@@ -344,3 +344,17 @@ def test_every_old_url_answers(imported_site, client):
     assert not Redirect.objects.filter(old_path__startswith="/beitraege/ki-meetup").exists()
     listing = client.get("/beitraege/?filter=rueckblick").content.decode()
     assert "Rückblick: KI-MeetUp #10" in listing and "Foo Bar EU" not in listing
+
+
+def test_the_summary_names_every_failure_with_its_reason(imported_site):
+    lines = imported_site.stdout.splitlines()
+    failed = lines[lines.index("Failed (4):") + 1 :]
+
+    assert failed == [
+        "  _data/team.yml: line 13: the entry has no name",
+        "  _beitraege/falsches-datum.md: line 5: invalid date '2025-24-09' (month must be in "
+        "1..12), expected YYYY-MM-DD",
+        '  _beitraege/offenes-anfuehrungszeichen.md: line 2: the quote " is not closed on this '
+        "line",
+        "  _data/events.yml: line 21: invalid date '2025-24-09', expected YYYY-MM-DD",
+    ]

@@ -1,6 +1,7 @@
 """``import_jekyll_site`` on what today's real site has and the corpus did not: methods without a
 Steckbrief, events that link to their own post, teasers over 300 characters."""
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -166,3 +167,16 @@ def test_html_in_a_title_is_read_as_the_old_site_showed_it(imported, client):
     assert "html-titel.md: warning: line 2: HTML in the title removed: <em>" in stderr
     page = client.get(post.url).content.decode()
     assert "&lt;br&gt;" not in page and "&amp;shy;" not in page
+
+
+def test_wagtails_log_lines_per_page_stay_out_of_the_import(site_tree, old_site, caplog):
+    add_sections(site_tree)
+    with caplog.at_level(logging.INFO):
+        run_import(old_site)
+
+    wagtail_info = [
+        record.getMessage()
+        for record in caplog.records
+        if record.name.startswith("wagtail") and record.levelno < logging.WARNING
+    ]
+    assert BlogPage.objects.exists() and wagtail_info == []

@@ -1,3 +1,5 @@
+import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.files.storage import default_storage
@@ -8,6 +10,19 @@ from importer.jekyll.arguments import add_target_arguments
 from importer.jekyll.report import ImportReport
 from importer.jekyll.site import SiteImport
 from pagecache.signals import purged_once_afterwards
+
+
+@contextmanager
+def quiet_wagtail_log():
+    """Wagtail logs a line per page created and published (hundreds for the whole site), which
+    buried the import's own problems; only its warnings and errors stay."""
+    logger = logging.getLogger("wagtail")
+    level = logger.level
+    logger.setLevel(max(logging.WARNING, level))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -37,7 +52,7 @@ class Command(BaseCommand):
         except LookupError as error:
             raise CommandError(str(error)) from None
 
-        with purged_once_afterwards():
+        with purged_once_afterwards(), quiet_wagtail_log():
             if dry_run:
                 with transaction.atomic():
                     site_import.run()
