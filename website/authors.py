@@ -95,10 +95,9 @@ class AuthorIndexPage(
         ).first()
         if person is None:
             raise Http404("Diese Person gibt es nicht.")
+        # Every person has a page, as on today's site, also before their first post.
         paginator = Paginator(self.posts_by(person), POSTS_PER_PAGE)
         methods = self.methods_by(person)
-        if not paginator.count and not methods:
-            raise Http404("Von dieser Person gibt es noch keine Beiträge.")
         try:
             page_of_posts = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as error:

@@ -98,14 +98,19 @@ def test_bad_page_numbers_give_404(client, site_tree, author_index, maria, query
     assert client.get(f"/autoren/maria-goncalves/?{query}").status_code == 404
 
 
-def test_unknown_people_and_people_without_live_posts_have_no_author_page(
+def test_people_without_live_posts_have_a_page_saying_so_unknown_people_none(
     client, site_tree, author_index, maria
 ):
-    BlogPageFactory(parent=site_tree.blog_index, authors=[maria]).unpublish()
+    """Today's site has a page for every person, also before their first post."""
+    draft = BlogPageFactory(parent=site_tree.blog_index, authors=[maria])
+    draft.unpublish()
     PersonFactory(name="Jonas Becker")
 
-    assert client.get("/autoren/maria-goncalves/").status_code == 404
-    assert client.get("/autoren/jonas-becker/").status_code == 404
+    maria_page = client.get("/autoren/maria-goncalves/")
+    assert maria_page.status_code == 200
+    assert draft.title not in maria_page.content.decode()
+    assert "Von Maria Gonçalves gibt es noch keine Beiträge." in maria_page.content.decode()
+    assert client.get("/autoren/jonas-becker/").status_code == 200
     assert client.get("/autoren/gibt-es-nicht/").status_code == 404
     assert client.get("/autoren/M%C3%BCller/").status_code == 404
 
