@@ -112,24 +112,17 @@ def image_descriptions(apps):
 def migrate_image_blocks(app_label, model_name, field_name="body"):
     """A reversible ``RunPython`` converting ``model_name.field_name`` and its revisions."""
 
-    def forward(apps, schema_editor):
-        descriptions = image_descriptions(apps)
-        convert_model(
-            apps,
-            app_label,
-            model_name,
-            field_name,
-            lambda value: to_wagtail_image(value, descriptions),
-        )
+    def converting(convert_value):
+        def operation(apps, schema_editor):
+            descriptions = image_descriptions(apps)
+            convert_model(
+                apps,
+                app_label,
+                model_name,
+                field_name,
+                lambda value: convert_value(value, descriptions),
+            )
 
-    def backward(apps, schema_editor):
-        descriptions = image_descriptions(apps)
-        convert_model(
-            apps,
-            app_label,
-            model_name,
-            field_name,
-            lambda value: from_wagtail_image(value, descriptions),
-        )
+        return operation
 
-    return migrations.RunPython(forward, backward)
+    return migrations.RunPython(converting(to_wagtail_image), converting(from_wagtail_image))

@@ -205,12 +205,7 @@ class SiteImport:
         parts = [part for part in path.split("/") if part]
         if len(parts) != 2 or parts[0] != POSTS_FOLDER.strip("_"):
             return None
-        from blog.models import BlogPage
-
-        name = jekyll_url_name(Path(unquote(parts[1])).name + ".md")
-        return self.posts_by_name.get(name) or (
-            BlogPage.objects.child_of(self.parents.blog).filter(slug=name).first()
-        )
+        return self.post_named(jekyll_url_name(Path(unquote(parts[1])).name + ".md"))
 
     def import_author_page(self, path, warn):
         document = read_document(path)
@@ -244,12 +239,16 @@ class SiteImport:
         if key is None:
             return None, None
         name = jekyll_url_name(Path(str(post.front_matter[key]).strip()).name)
+        page = self.post_named(name)
+        return (page, None) if page else (None, name)
+
+    def post_named(self, name):
+        """The post of that URL name, imported in this run or before."""
         from blog.models import BlogPage
 
-        page = self.posts_by_name.get(name) or (
+        return self.posts_by_name.get(name) or (
             BlogPage.objects.child_of(self.parents.blog).filter(slug=name).first()
         )
-        return (page, None) if page else (None, name)
 
     def describe_header_images(self):
         """A header image without alt text counts as decorative, until a later post's body
