@@ -13,3 +13,11 @@ def add_target_arguments(parser):
         default=DEFAULT_SITE_URL,
         help=f"links to this address become site-relative (default: {DEFAULT_SITE_URL})",
     )
+
+
+def add_verbose_argument(parser):
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="name every image without alt text, instead of one counted line per file",
+    )

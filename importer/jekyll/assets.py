@@ -1,5 +1,6 @@
 """The old site's URLs and the files it served under ``/assets/``, imported once each."""
 
+import warnings
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -15,6 +16,8 @@ from wagtail.utils.file import hash_filelike
 
 DEFAULT_SITE_URL = "https://oic-bielefeld.de"
 ASSETS_URL_PATH = "/assets/"
+# Wagtail's own default for WAGTAILIMAGES_MAX_IMAGE_PIXELS.
+DEFAULT_MAX_IMAGE_PIXELS = 128_000_000
 DOCUMENT_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp"]
 
 
@@ -57,7 +60,8 @@ class SiteAssets:
     A file is stored once: an image or document with the same content (file hash) is reused,
     also across runs. ``warn(message, line)`` hears about every URL that cannot be resolved.
     ``counts`` tells how many images and documents were created or reused, ``missing`` which
-    URLs named no file, and ``stored_files`` the names the storage wrote.
+    URLs named no file, ``stored_files`` the names the storage wrote and ``images_by_path``
+    the images by the path the old site served them at.
     """
 
     def __init__(self, folder=None, site_url=DEFAULT_SITE_URL):
@@ -69,6 +73,7 @@ class SiteAssets:
         self.stored_files = []
         self.seen = set()
         self.created_or_updated = set()
+        self.images_by_path = {}
 
     def relative_url(self, url):
         return relative_site_url(url, self.site_url)
@@ -87,6 +92,7 @@ class SiteAssets:
         image = self.imported(path, url, warn, line, "the image is left out", self.create_image)
         if image is not None:
             self.complete_image(image, description, credit, credit_url)
+            self.images_by_path[ASSETS_URL_PATH + path.relative_to(self.folder).as_posix()] = image
         return image
 
     def folder_images(self, folder_url, warn, line=None):
@@ -190,11 +196,7 @@ class SiteAssets:
             if existing:
                 self.count("image", existing, created=False)
                 return existing
-            try:
-                with PILImage.open(file) as picture:
-                    picture.verify()
-            except (OSError, SyntaxError, ValueError) as error:
-                raise ValidationError("not an image file that can be read") from error
+            check_image_file(file)
             file.seek(0)
             image = image_model(
                 title=file_title(path),
@@ -228,6 +230,27 @@ class SiteAssets:
         self.stored_files.append(document.file.name)
         self.count("document", document, created=True)
         return document
+
+
+def check_image_file(file):
+    """Refuse a file Pillow cannot read, or one whose pixels would not fit in memory (a
+    decompression bomb: a few kilobytes that unpack to gigabytes). The limit is the one
+    Wagtail applies to uploads in the admin."""
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(file) as picture:
+                width, height = picture.size
+                if width * height > limit:
+                    raise ValidationError(
+                        f"{width} × {height} pixels, more than the {limit:,} an image may have"
+                    )
+                picture.verify()
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as error:
+        raise ValidationError(f"too many pixels to be processed safely ({error})") from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ValidationError("not an image file that can be read") from error
 
 
 def is_image_file(path):

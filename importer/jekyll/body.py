@@ -10,7 +10,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 
-from .includes import NO_ALT_TEXT_WARNING, accessible_image, include_blocks
+from .includes import accessible_image, include_blocks
 from .liquid import include_index, replace_liquid_tags
 
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -232,7 +232,7 @@ class BodyConverter:
             caption = " ".join((token.attrGet("title") or "").split())
             value = {"image": accessible_image(image, alt_text), "caption": caption}
             if value["image"]["decorative"]:
-                self.warn(NO_ALT_TEXT_WARNING.format(url=token.attrGet("src")), line)
+                self.warn.missing_alt_text(token.attrGet("src"), line)
             self.add_block("image", value, line)
 
     def add_quote(self, block, line):

@@ -12,9 +12,6 @@ from .inline import plain_text
 from .posts import site_asset_url
 
 NO_AUTHOR = ""
-NO_ALT_TEXT_WARNING = (
-    "{url} has no alt text on the old site; marked decorative until an editor describes it"
-)
 
 
 def is_true(value):
@@ -93,7 +90,7 @@ def gallery_blocks(include, assets, warn):
         if image:
             images.append({"image": accessible_image(image), "caption": caption})
             if images[-1]["image"]["decorative"]:
-                warn(NO_ALT_TEXT_WARNING.format(url=url), include.line)
+                warn.missing_alt_text(url, include.line)
     if len(images) == 1:
         return [("image", images[0])]
     if not images:

@@ -125,11 +125,11 @@ def group_size(value):
     return (fewest, most) if 1 <= fewest <= most <= MAX_PARTICIPANTS else None
 
 
-def import_method(post, facts, parent, assets, warn):
+def import_method(post, facts, parent, assets, warn, slug=None):
     """Create or update the method's page below the method index ``parent``."""
     from methods.models import MethodPage, MethodPageAuthor
 
-    page, stored_state = page_to_import(MethodPage, parent, post.path)
+    page, stored_state = page_to_import(MethodPage, parent, post.path, slug)
     apply_post_fields(page, post, assets, warn, MethodPageAuthor)
     page.duration_minutes = facts.duration_minutes
     page.min_participants = facts.min_participants

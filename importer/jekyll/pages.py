@@ -53,13 +53,13 @@ def find_blog_index(page_id=None):
     return indexes[0]
 
 
-def import_post(post, parent, assets, warn, related_post=None):
+def import_post(post, parent, assets, warn, related_post=None, slug=None):
     """Create the post's page below ``parent``, or update the one with the same slug.
 
-    ``related_post`` is the page the front matter's ``related_post`` names, where known.
-    A future date leaves the page scheduled, not live.
+    ``related_post`` is the page the front matter's ``related_post`` names, where known;
+    ``slug`` replaces the file's URL name. A future date leaves the page scheduled, not live.
     """
-    page, stored_state = page_to_import(BlogPage, parent, post.path)
+    page, stored_state = page_to_import(BlogPage, parent, post.path, slug)
     apply_post_fields(page, post, assets, warn, BlogPageAuthor)
     page.celebrate = is_true(post.front_matter.get("confetti"))
     if related_post is not None:
@@ -70,10 +70,10 @@ def import_post(post, parent, assets, warn, related_post=None):
     return ImportedPost(page=page, outcome=outcome)
 
 
-def page_to_import(page_class, parent, path):
-    """The page a source file becomes (new or found by slug), and the state of its newest
-    revision (``None`` for a new page)."""
-    slug = jekyll_url_name(path)
+def page_to_import(page_class, parent, path, slug=None):
+    """The page a source file becomes (new or found by slug, by default the file's URL name),
+    and the state of its newest revision (``None`` for a new page)."""
+    slug = slug or jekyll_url_name(path)
     if not slug:
         raise PostError("the file name has no letters or digits to form the page's URL")
     page = page_class.objects.child_of(parent).filter(slug=slug).first()

@@ -22,8 +22,6 @@ class Redirects:
     def to_page(self, old_path, page, route_path=""):
         """Send ``old_path`` to ``page`` (and its ``route_path``) unless it is already there."""
         target = page.relative_url(self.site) + route_path.lstrip("/")
-        if same_path(old_path, target):
-            return None
         values = {
             "redirect_page_id": page.pk,
             "redirect_page_route_path": Redirect.normalise_page_route_path(route_path)
@@ -31,15 +29,21 @@ class Redirects:
             else "",
             "redirect_link": "",
         }
-        return self.save(old_path, values)
+        self.save_spellings(old_path, target, values)
 
     def to_url(self, old_path, url):
-        if same_path(old_path, url):
-            return None
-        return self.save(
-            old_path,
-            {"redirect_page_id": None, "redirect_page_route_path": "", "redirect_link": url},
-        )
+        values = {"redirect_page_id": None, "redirect_page_route_path": "", "redirect_link": url}
+        self.save_spellings(old_path, url, values)
+
+    def save_spellings(self, old_path, target, values):
+        """Jekyll wrote ``/ki/`` as the file ``/ki/index.html``, and both spellings are linked
+        (old newsletters, bookmarks): each gets a redirect unless the new site answers it."""
+        spellings = [old_path]
+        if old_path.endswith("/") and old_path != "/":
+            spellings.append(old_path + "index.html")
+        for spelling in spellings:
+            if not same_path(spelling, target):
+                self.save(spelling, values)
 
     def save(self, old_path, values):
         normalised = Redirect.normalise_path(old_path)

@@ -2,6 +2,10 @@
 
 from collections import Counter
 
+NO_ALT_TEXT_WARNING = (
+    "{url} has no alt text on the old site; marked decorative until an editor describes it"
+)
+
 KINDS = [
     "person",
     "author page",
@@ -47,13 +51,51 @@ class Progress:
         self.stream.flush()
 
 
+class Warner:
+    """``warn(message, line)`` for one file: writes ``LABEL: warning: line N: message``.
+
+    Images without alt text are common on the old site (a post with a gallery has dozens); one
+    line per image buried every other warning, so they are counted and written as one line
+    when the file is done (``close``), unless ``verbose`` asks for each.
+    """
+
+    def __init__(self, write, label, verbose=False):
+        self.write = write
+        self.label = label
+        self.verbose = verbose
+        self.images_without_alt_text = []
+
+    def __call__(self, message, line=None):
+        where = f"line {line}: " if line else ""
+        self.write(f"{self.label}: warning: {where}{message}")
+
+    def missing_alt_text(self, url, line=None):
+        if self.verbose:
+            self(NO_ALT_TEXT_WARNING.format(url=url), line)
+        else:
+            self.images_without_alt_text.append(line)
+
+    def close(self):
+        lines = self.images_without_alt_text
+        self.images_without_alt_text = []
+        if not lines:
+            return
+        numbers = ", ".join(str(line) for line in dict.fromkeys(lines) if line)
+        where = f" (line {numbers})" if numbers else ""
+        self(
+            f"{len(lines)} image{'s' if len(lines) > 1 else ''} without alt text{where}, "
+            "marked decorative until an editor describes them; --verbose names each"
+        )
+
+
 class ImportReport:
     """Counts outcomes by kind and writes problems as ``PATH: line N: reason``."""
 
-    def __init__(self, stdout, stderr, warning_style=str):
+    def __init__(self, stdout, stderr, warning_style=str, verbose=False):
         self.stdout = stdout
         self.stderr = stderr
         self.warning_style = warning_style
+        self.verbose = verbose
         self.counts = Counter()
         self.failures = []
         self.progress = Progress(stderr, 0)
@@ -74,12 +116,11 @@ class ImportReport:
             self.failures.append(f"{label}: {where}{message}")
 
     def warner(self, label):
-        def warn(message, line=None):
-            where = f"line {line}: " if line else ""
-            self.progress.clear()
-            self.stderr.write(f"{label}: warning: {where}{message}", style_func=self.warning_style)
+        return Warner(self.write_warning, label, self.verbose)
 
-        return warn
+    def write_warning(self, text):
+        self.progress.clear()
+        self.stderr.write(text, style_func=self.warning_style)
 
     @property
     def failed(self):

@@ -39,6 +39,7 @@ DATA_FILES = {
 }
 LINK_KEYS = ("related_post", "retrospective_post")
 OLD_FEED_PATH = "/feed.xml"
+OUTSIDE_LINK_REFUSAL = "refused: a link to a file outside the site's folder"
 # Old top-level pages that a view of the new site answers at the same path.
 VIEW_PATHS = {"/suche/"}
 
@@ -84,6 +85,36 @@ def source_files(folder):
     )
 
 
+def numbered_names(paths):
+    """Each file's URL name, made unique: when two files map to one address (``Dup-Post.md``
+    and ``dup_post.md``), the first by name keeps it and the next gets ``dup-post-2``, so that
+    neither overwrites the other. Returns ``{path: name}`` and ``{path: warning}``."""
+    names, warnings, owner = {}, {}, {}
+    for path in paths:
+        name = base = jekyll_url_name(path)
+        number = 1
+        while name in owner:
+            number += 1
+            name = f"{base}-{number}"
+        owner[name] = path
+        names[path] = name
+        if name != base:
+            first = owner[base]
+            warnings[path] = (
+                f"{first.name} has the same address ({base}); this file is imported as "
+                f"{name}, without a redirect from the old address"
+            )
+            warnings.setdefault(
+                first, f"{path.name} has the same address ({base}); it is imported as {name}"
+            )
+    return names, warnings
+
+
+def leaves_folder(path, root):
+    """A symbolic link (or a path through one) that points outside the site's folder."""
+    return not Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
 def old_url_names(path):
     """The names the old site gave a file in URLs: of its name as stored and composed (NFC)."""
     stem = Path(path).stem
@@ -119,6 +150,10 @@ class SiteImport:
             if path.suffix in {".md", ".html"}
         ]
         download_files = source_files(self.root / DOWNLOADS_FOLDER)
+        self.url_names, self.collisions = numbered_names(post_files)
+        method_names, method_collisions = numbered_names(method_files)
+        self.url_names.update(method_names)
+        self.collisions.update(method_collisions)
         total = (
             sum(len(records) for records in data.values())
             + len(post_files)
@@ -150,6 +185,9 @@ class SiteImport:
         path = self.root / relative
         if not path.is_file():
             return []
+        if leaves_folder(path, self.root):
+            self.report.write_problem(relative, OUTSIDE_LINK_REFUSAL, kind=kind, outcome="skipped")
+            return []
         try:
             records, warnings = read_data_file(path)
         except PostError as error:
@@ -163,9 +201,16 @@ class SiteImport:
     def step(self, path, kind, action, label=None):
         """Run ``action(path, warn)`` in its own transaction; report and count what happened."""
         label = label or self.label(path)
+        warn = self.report.warner(label)
+        if leaves_folder(path, self.root):
+            self.report.write_problem(label, OUTSIDE_LINK_REFUSAL, kind=kind, outcome="skipped")
+            self.report.progress.advance(label)
+            return
+        if path in self.collisions:
+            warn(self.collisions[path])
         try:
             with transaction.atomic():
-                outcome = action(path, self.report.warner(label))
+                outcome = action(path, warn)
         except NotADocument as error:
             self.report.write_problem(
                 label, f"skipped: {error.message}", error.line, kind=kind, outcome="skipped"
@@ -183,6 +228,7 @@ class SiteImport:
         else:
             if outcome:
                 self.report.count(kind, outcome)
+        warn.close()
         self.report.progress.advance(label)
 
     def import_entry(self, kind, record, action, position):
@@ -219,8 +265,8 @@ class SiteImport:
     def import_post(self, path, warn):
         post = read_post(path)
         related, pending = self.related_post(post)
-        imported = import_post(post, self.parents.blog, self.assets, warn, related)
-        name = jekyll_url_name(path)
+        name = self.url_names[path]
+        imported = import_post(post, self.parents.blog, self.assets, warn, related, name)
         self.posts_by_name[name] = imported.page
         self.pages_with_header_image.append(imported.page)
         if pending:
@@ -229,9 +275,15 @@ class SiteImport:
                     imported.page, pending, self.label(path), post.line_of(pending_key(post))
                 )
             )
-        for old_name in old_url_names(path):
+        for old_name in self.old_url_names(path):
             self.redirects.to_page(site_path(POSTS_FOLDER.strip("_"), old_name), imported.page)
         return imported.outcome
+
+    def old_url_names(self, path):
+        """The file's old URL names, unless the file lost its address to a namesake."""
+        if self.url_names[path] != jekyll_url_name(path):
+            return set()
+        return old_url_names(path)
 
     def related_post(self, post):
         """The post the front matter links to if it exists already, else its name for later."""
@@ -282,9 +334,11 @@ class SiteImport:
         if self.parents.methods is None:
             raise PostError("there is no method index page (MethodIndexPage) to import into")
         post, facts = read_method(path, warn)
-        page, outcome = import_method(post, facts, self.parents.methods, self.assets, warn)
+        page, outcome = import_method(
+            post, facts, self.parents.methods, self.assets, warn, self.url_names[path]
+        )
         self.pages_with_header_image.append(page)
-        for old_name in old_url_names(path):
+        for old_name in self.old_url_names(path):
             self.redirects.to_page(site_path(METHODS_FOLDER.strip("_"), old_name), page)
         return outcome
 
@@ -305,6 +359,8 @@ class SiteImport:
         if self.parents.authors is not None:
             self.redirects.to_page("/autoren/", self.parents.authors)
         self.add_landing_page_redirects()
+        for path, image in self.assets.images_by_path.items():
+            self.redirects.to_url(quote(path), image.file.url)
 
     def add_landing_page_redirects(self):
         """Top-level pages of the old site (``/ki/``) to the page that took their place."""

@@ -11,8 +11,9 @@ from importer.jekyll import (
     import_post,
     read_post,
 )
-from importer.jekyll.arguments import add_target_arguments
-from importer.jekyll.site import source_files
+from importer.jekyll.arguments import add_target_arguments, add_verbose_argument
+from importer.jekyll.report import Warner
+from importer.jekyll.site import numbered_names, source_files
 
 POST_SUFFIXES = {".md", ".markdown"}
 
@@ -50,8 +51,9 @@ class Command(BaseCommand):
             help="the folder the old site served as /assets/ (images and documents)",
         )
         add_target_arguments(parser)
+        add_verbose_argument(parser)
 
-    def handle(self, *args, paths, assets, parent, site_url, **options):
+    def handle(self, *args, paths, assets, parent, site_url, verbose, **options):
         if assets and not Path(assets).is_dir():
             raise CommandError(f"--assets {assets} is not a folder.")
         try:
@@ -61,12 +63,17 @@ class Command(BaseCommand):
         site_assets = SiteAssets(assets, site_url)
 
         paths = post_paths(paths)
+        url_names, collisions = numbered_names(paths)
         failures = 0
         for path in paths:
+            warn = Warner(self.write_warning, str(path), verbose or options["verbosity"] > 1)
+            if path in collisions:
+                warn(collisions[path])
             try:
                 with transaction.atomic():
+                    post = read_post(path)
                     imported = import_post(
-                        read_post(path), blog_index, site_assets, self.warner(path)
+                        post, blog_index, site_assets, warn, slug=url_names[path]
                     )
             except PostError as error:
                 failures += 1
@@ -80,14 +87,12 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"{path}: unexpected error, please report it: {error!r}")
                 continue
+            finally:
+                warn.close()
             self.stdout.write(f"{imported.outcome} {imported.url} from {path}")
 
         if failures:
             raise CommandError(f"{failures} of {len(paths)} files failed to import.")
 
-    def warner(self, path):
-        def warn(message, line=None):
-            where = f"line {line}: " if line else ""
-            self.stderr.write(f"{path}: warning: {where}{message}", style_func=self.style.WARNING)
-
-        return warn
+    def write_warning(self, text):
+        self.stderr.write(text, style_func=self.style.WARNING)

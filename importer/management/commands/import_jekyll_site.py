@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from importer.jekyll.arguments import add_target_arguments
+from importer.jekyll.arguments import add_target_arguments, add_verbose_argument
 from importer.jekyll.report import ImportReport
 from importer.jekyll.site import SiteImport
 from pagecache.signals import purged_once_afterwards
@@ -41,12 +41,15 @@ class Command(BaseCommand):
             "report is printed",
         )
         add_target_arguments(parser)
+        add_verbose_argument(parser)
 
-    def handle(self, *args, root, dry_run, parent, site_url, **options):
+    def handle(self, *args, root, dry_run, parent, site_url, verbose, **options):
         root = Path(root)
         if not root.is_dir():
             raise CommandError(f"{root} is not a folder.")
-        report = ImportReport(self.stdout, self.stderr, self.style.WARNING)
+        report = ImportReport(
+            self.stdout, self.stderr, self.style.WARNING, verbose or options["verbosity"] > 1
+        )
         try:
             site_import = SiteImport(root, report, site_url, parent)
         except LookupError as error:
