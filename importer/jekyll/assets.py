@@ -1,5 +1,6 @@
 """The old site's URLs and the files it served under ``/assets/``, imported once each."""
 
+import re
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -18,6 +19,7 @@ DEFAULT_SITE_URL = "https://oic-bielefeld.de"
 ASSETS_URL_PATH = "/assets/"
 # Wagtail's own default for WAGTAILIMAGES_MAX_IMAGE_PIXELS.
 DEFAULT_MAX_IMAGE_PIXELS = 128_000_000
+PRETIX_SHOP_IN_INCLUDE = re.compile(r"(?P<shop>https://[^\s\"'{}]+/)\{\{-?\s*include\.event\b")
 DOCUMENT_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp"]
 
 
@@ -74,6 +76,18 @@ class SiteAssets:
         self.seen = set()
         self.created_or_updated = set()
         self.images_by_path = {}
+
+    def old_pretix_shop_url(self):
+        """The shop address the old site's ``_includes/pretix-widget.html`` put before the
+        event's name, or ``""``."""
+        if self.folder is None:
+            return ""
+        include = self.folder.parent / "_includes" / "pretix-widget.html"
+        try:
+            match = PRETIX_SHOP_IN_INCLUDE.search(include.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return ""
+        return match["shop"] if match else ""
 
     def relative_url(self, url):
         return relative_site_url(url, self.site_url)

@@ -12,6 +12,7 @@ from .inline import plain_text
 from .posts import site_asset_url
 
 NO_AUTHOR = ""
+PRETIX_HOST = "https://pretix.eu"
 
 
 def is_true(value):
@@ -125,12 +126,33 @@ def pretix_blocks(include, assets, warn):
         warn("pretix widget without event dropped", include.line)
         return []
     value = {
-        "event": event,
+        "event": pretix_event_url(include, event, assets, warn),
         "items": parameter(include, "items"),
         "voucher": parameter(include, "voucher"),
         "disable_vouchers": is_true(include.params.get("disable-vouchers")),
     }
     return [("pretix_registration", value)]
+
+
+def pretix_event_url(include, event, assets, warn):
+    """The event's whole address in its shop, so that it keeps its organiser.
+
+    The old include named the shop in its URL (``https://pretix.eu/<organiser>/{{ include.event
+    }}/``) or took an ``organizer`` parameter; a bare event name in the block would send visitors
+    to the shop of the site settings, which may be another organiser's.
+    """
+    if "://" in event:
+        return event
+    organiser = parameter(include, "organizer") or parameter(include, "organiser")
+    shop_url = f"{PRETIX_HOST}/{organiser}/" if organiser else assets.old_pretix_shop_url()
+    if not shop_url:
+        warn(
+            f"pretix event {event!r} names no shop (no organizer and no _includes/"
+            f"{include.template} to read it from); the shop of the site settings is used",
+            include.line,
+        )
+        return event
+    return f"{shop_url.rstrip('/')}/{event.strip('/')}/"
 
 
 CONVERTERS = {

@@ -13,6 +13,7 @@ KINDS = [
     "post",
     "method",
     "event",
+    "page",
     "image",
     "document",
     "redirect",

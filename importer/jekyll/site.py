@@ -5,6 +5,7 @@ links between them (resolved once every post exists) and redirects last.
 """
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -27,6 +28,7 @@ from .methods import import_method, read_method
 from .pages import find_blog_index, import_post
 from .posts import NotADocument, PostError, jekyll_url_name, read_document, read_post
 from .redirects import Redirects, site_path
+from .site_pages import SitePageImport, site_page_files, site_page_permalink
 
 POSTS_FOLDER = "_beitraege"
 METHODS_FOLDER = "_methoden"
@@ -40,8 +42,6 @@ DATA_FILES = {
 LINK_KEYS = ("related_post", "retrospective_post")
 OLD_FEED_PATH = "/feed.xml"
 OUTSIDE_LINK_REFUSAL = "refused: a link to a file outside the site's folder"
-# Old top-level pages that a view of the new site answers at the same path.
-VIEW_PATHS = {"/suche/"}
 
 
 @dataclass
@@ -150,6 +150,7 @@ class SiteImport:
             if path.suffix in {".md", ".html"}
         ]
         download_files = source_files(self.root / DOWNLOADS_FOLDER)
+        page_files = site_page_files(self.root)
         self.url_names, self.collisions = numbered_names(post_files)
         method_names, method_collisions = numbered_names(method_files)
         self.url_names.update(method_names)
@@ -160,6 +161,7 @@ class SiteImport:
             + len(method_files)
             + len(author_files)
             + len(download_files)
+            + len(page_files)
         )
         self.report.start(total)
 
@@ -179,6 +181,11 @@ class SiteImport:
             self.import_entry("event", record, self.import_event, position)
         for path in download_files:
             self.step(path, "document", self.import_download)
+        site_pages = SitePageImport(
+            self.parents.blog.get_parent(), self.assets, self.redirects, page_files
+        )
+        for path in sorted(page_files, key=lambda path: len(path.relative_to(self.root).parts)):
+            self.step(path, "page", partial(self.import_site_page, site_pages))
         self.add_site_redirects()
 
     def data_records(self, kind, relative):
@@ -350,6 +357,13 @@ class SiteImport:
             raise PostError("not imported as a document (see the warning above)")
         self.redirects.to_url(quote(url), document.url)
 
+    def import_site_page(self, site_pages, path, warn):
+        try:
+            document = read_document(path)
+        except NotADocument:
+            return None  # Jekyll publishes it as a file, not as a page (a README.md)
+        return site_pages.run(path, document, site_page_permalink(self.root, path, document), warn)
+
     def add_site_redirects(self):
         blog = self.parents.blog
         self.redirects.to_page(OLD_FEED_PATH, blog, "feed/")
@@ -358,57 +372,8 @@ class SiteImport:
             self.redirects.to_page("/methoden/", self.parents.methods)
         if self.parents.authors is not None:
             self.redirects.to_page("/autoren/", self.parents.authors)
-        self.add_landing_page_redirects()
         for path, image in self.assets.images_by_path.items():
             self.redirects.to_url(quote(path), image.file.url)
-
-    def add_landing_page_redirects(self):
-        """Top-level pages of the old site (``/ki/``) to the page that took their place."""
-        for path in landing_page_files(self.root):
-            try:
-                document = read_document(path)
-            except PostError:
-                continue
-            name_source = path.parent if path.stem == "index" else path
-            default_permalink = (
-                "/" if name_source == self.root else f"/{jekyll_url_name(name_source)}/"
-            )
-            permalink = str(document.data.get("permalink") or default_permalink)
-            if permalink.strip("/") in {"", "index"}:
-                continue
-            title = " ".join(str(document.data.get("title") or "").split())
-            target = self.landing_page_target(name_source, title)
-            if target is None:
-                if permalink not in VIEW_PATHS:
-                    self.report.warner(self.label(path))(
-                        f"no page takes the place of {permalink} ({title!r}); add a redirect "
-                        "in the admin"
-                    )
-                continue
-            self.redirects.to_page(permalink, target)
-
-    def landing_page_target(self, path, title):
-        """The format page of that name, title or category, else any page of that name."""
-        from formats.models import FormatPage
-
-        home = self.parents.blog.get_parent()
-        formats = FormatPage.objects.descendant_of(home)
-        name = jekyll_url_name(path)
-        return (
-            formats.filter(slug=name).first()
-            or formats.filter(title__iexact=title).first()
-            or formats.filter(category__name__iexact=title).first()
-            or Page.objects.descendant_of(home).filter(slug=name).first()
-        )
-
-
-def landing_page_files(root):
-    """``ki.md`` and ``ki/index.html`` at the top of the site; not collections or assets."""
-    pages = [*root.glob("*.md"), *root.glob("*.html")]
-    for folder in root.iterdir():
-        if folder.is_dir() and not folder.name.startswith(("_", ".")) and folder.name != "assets":
-            pages += [*folder.glob("index.md"), *folder.glob("index.html")]
-    return sorted(pages)
 
 
 def pending_key(post):

@@ -121,7 +121,7 @@ def test_a_terminal_sees_a_progress_bar_and_a_log_does_not(new_site, old_site):
         )
     _, log, _ = run_import(old_site, "--dry-run")
 
-    assert "\r\x1b[K[" + "#" * 30 + "] 28/28 " in terminal.getvalue()
+    assert "\r\x1b[K[" + "#" * 30 + "] 34/34 " in terminal.getvalue()
     assert "\r" not in log and "####" not in log
 
 
