@@ -50,8 +50,13 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Überschrift", max_length=200)
     level = blocks.ChoiceBlock(
         label="Ebene",
-        choices=[("h2", "Überschrift 2"), ("h3", "Überschrift 3")],
+        choices=[("h2", "Überschrift 2"), ("h3", "Überschrift 3"), ("h4", "Überschrift 4")],
         default="h2",
+    )
+    link = LinkURLBlock(
+        label="Link (optional)",
+        required=False,
+        help_text="Macht die Überschrift zu einem Link, z. B. auf einen Beitrag.",
     )
 
     class Meta:
@@ -59,7 +64,10 @@ class HeadingBlock(blocks.StructBlock):
         label = "Überschrift"
         template = "blocks/heading_block.html"
         value_class = HeadingValue
-        help_text = "Gliedert den Text; Ebene 3 nur unter einer Überschrift der Ebene 2."
+        help_text = (
+            "Gliedert den Text; Ebene 3 nur unter einer Überschrift der Ebene 2, Ebene 4 nur "
+            "unter Ebene 3."
+        )
         description = "Eine Zwischenüberschrift, die auch als Sprungziel dient."
         preview_value = {"text": "Gemeinsam geht mehr", "level": "h2"}
 
@@ -141,7 +149,7 @@ class GalleryBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label="Zitat")
+    text = blocks.RichTextBlock(label="Zitat", features=["bold", "italic", "link"])
     source = blocks.CharBlock(label="Quelle", required=False, max_length=300)
 
     class Meta:
@@ -151,8 +159,8 @@ class QuoteBlock(blocks.StructBlock):
         help_text = "Ein hervorgehobenes Zitat; die Quelle ist optional."
         description = "Ein Zitat mit Quellenangabe."
         preview_value = {
-            "text": "Communities of Practice sind organisierte Gruppen von Menschen, die ein "
-            "gemeinsames Interesse an einem bestimmten Bereich haben.",
+            "text": "<p>Communities of Practice sind organisierte Gruppen von Menschen, die ein "
+            "gemeinsames Interesse an einem bestimmten Bereich haben.</p>",
             "source": "Etienne Wenger, 1999",
         }
 

@@ -62,7 +62,7 @@ def convert_list_items(items, convert):
     return converted
 
 
-def convert_stream(stream, convert):
+def convert_image_stream(stream, convert):
     converted = []
     for child in stream or []:
         block_type = child.get("type") if isinstance(child, dict) else None
@@ -76,7 +76,10 @@ def convert_stream(stream, convert):
     return converted
 
 
-def convert_model(apps, app_label, model_name, field_name, convert):
+def convert_model(apps, app_label, model_name, field_name, convert, stream_converter=None):
+    """Convert the stream's values with ``convert`` in the live rows and every revision;
+    ``stream_converter(stream, convert)`` finds the values (by default the image blocks)."""
+    convert_stream = stream_converter or convert_image_stream
     model = apps.get_model(app_label, model_name)
     rows = model.objects.annotate(raw_stream=Cast(F(field_name), JSONField()))
     for pk, raw_stream in rows.values_list("pk", "raw_stream").iterator():

@@ -15,6 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.images.utils import get_allowed_image_extensions
 from wagtail.utils.file import hash_filelike
 
+from .kramdown import quotes_from_config
+
 DEFAULT_SITE_URL = "https://oic-bielefeld.de"
 ASSETS_URL_PATH = "/assets/"
 # Wagtail's own default for WAGTAILIMAGES_MAX_IMAGE_PIXELS.
@@ -77,25 +79,33 @@ class SiteAssets:
         self.created_or_updated = set()
         self.images_by_path = {}
 
+    def markdown_quotes(self):
+        """The typographic quotes the old site's ``_config.yml`` gave kramdown."""
+        return quotes_from_config(self.site_file_text("_config.yml"))
+
+    def site_file_text(self, relative):
+        """A text file of the old site's folder (the one holding ``assets/``), or ``""``."""
+        if self.folder is None:
+            return ""
+        try:
+            return (self.folder.parent / relative).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+
     def old_pretix_shop_url(self):
         """The shop address the old site's ``_includes/pretix-widget.html`` put before the
         event's name, or ``""``."""
-        if self.folder is None:
-            return ""
-        include = self.folder.parent / "_includes" / "pretix-widget.html"
-        try:
-            match = PRETIX_SHOP_IN_INCLUDE.search(include.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            return ""
+        match = PRETIX_SHOP_IN_INCLUDE.search(self.site_file_text("_includes/pretix-widget.html"))
         return match["shop"] if match else ""
 
     def relative_url(self, url):
         return relative_site_url(url, self.site_url)
 
-    def image(self, url, warn, line=None, description="", credit="", credit_url=""):
+    def image(self, url, warn, line=None, description="", credit="", credit_url="", title=""):
         """The image ``url`` showed on the old site, or ``None`` after a warning.
 
-        An image already stored gets the description and credit it still lacks.
+        An image already stored gets the description and credit it still lacks, and the
+        ``title`` (the old site's tooltip) instead of its file name.
         """
         path = self.asset_path(url, warn, line, "the image is left out", required=True)
         if path is None:
@@ -106,6 +116,9 @@ class SiteAssets:
         image = self.imported(path, url, warn, line, "the image is left out", self.create_image)
         if image is not None:
             self.complete_image(image, description, credit, credit_url)
+            if title and image.title == file_title(path):
+                image.title = title[:255]
+                image.save(update_fields=["title"])
             self.images_by_path[ASSETS_URL_PATH + path.relative_to(self.folder).as_posix()] = image
         return image
 

@@ -108,7 +108,8 @@ def quote_blocks(include, assets, warn):
         warn("quote without text dropped", include.line)
         return []
     source = plain_text(parameter(include, "author")) or NO_AUTHOR
-    return [("quote", {"text": "\n\n".join(paragraphs), "source": source})]
+    text = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+    return [("quote", {"text": text, "source": source})]
 
 
 def video_blocks(include, assets, warn):

@@ -71,7 +71,8 @@ def plain_text_to_blocks(lines, quote_sources=()):
         source = next((source for source in quote_sources if line.endswith(source)), None)
         if source:
             flush_paragraphs()
-            blocks.append(("quote", {"text": line[: -len(source)].strip(), "source": source}))
+            quote = escape(line[: -len(source)].strip())
+            blocks.append(("quote", {"text": f"<p>{quote}</p>", "source": source}))
         elif looks_like_heading(line):
             flush_paragraphs()
             blocks.append(("heading", {"text": line, "level": "h2"}))
