@@ -127,7 +127,7 @@ class ImportReport:
     def failed(self):
         return sum(number for (_, outcome), number in self.counts.items() if outcome == "failed")
 
-    def summary(self, missing_assets):
+    def summary(self, missing_assets, notes=()):
         self.progress.clear()
         width = max(map(len, KINDS)) + 2
         lines = [" " * width + "".join(f"{outcome:>11}" for outcome in OUTCOMES)]
@@ -135,6 +135,7 @@ class ImportReport:
             figures = [self.counts[kind, outcome] for outcome in OUTCOMES]
             lines.append(f"{kind + 's':<{width}}" + "".join(f"{figure:>11}" for figure in figures))
         lines.append(f"missing assets: {missing_assets}")
+        lines += notes
         if self.failures:
             lines.append(f"Failed ({len(self.failures)}):")
             lines += [f"  {failure}" for failure in self.failures]
