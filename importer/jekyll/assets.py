@@ -275,7 +275,9 @@ def check_image_file(file):
                     )
                 picture.verify()
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as error:
-        raise ValidationError(f"too many pixels to be processed safely ({error})") from error
+        raise ValidationError(
+            "more pixels than can be processed safely, a possible decompression bomb"
+        ) from error
     except (OSError, SyntaxError, ValueError) as error:
         raise ValidationError("not an image file that can be read") from error
 
