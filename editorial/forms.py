@@ -1,6 +1,17 @@
+import logging
+
 from django import forms
+from django.conf import settings
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
+
+from oic_cms.client_address import client_address
+from oic_cms.rate_limits import Limit, record, within_limits
 
 from . import two_factor
+
+logger = logging.getLogger(__name__)
+
+PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
 
 THROTTLED_MESSAGE = (
     "Zu viele falsche Codes. Bitte warten Sie einen Moment und versuchen Sie es dann erneut."
@@ -74,3 +85,26 @@ class SetupForm(forms.Form):
                 code="invalid",
             )
         return code
+
+
+class ThrottledPasswordResetForm(WagtailPasswordResetForm):
+    """Wagtail's password reset, with at most ``PASSWORD_RESET_LIMIT_PER_CLIENT`` requests per
+    hour from one client address and ``PASSWORD_RESET_LIMIT_PER_ACCOUNT`` mails per hour to one
+    e-mail address.
+
+    Over a limit nothing is sent and the answer is the usual one, so that nobody learns whether
+    an account exists; the log says what happened.
+    """
+
+    def save(self, *args, request=None, **kwargs):
+        address = client_address(request) if request is not None else ""
+        email = self.cleaned_data["email"].strip().lower()
+        limits = [
+            Limit("password-reset.client", address, settings.PASSWORD_RESET_LIMIT_PER_CLIENT),
+            Limit("password-reset.account", email, settings.PASSWORD_RESET_LIMIT_PER_ACCOUNT),
+        ]
+        if not within_limits(limits, PASSWORD_RESET_WINDOW_SECONDS):
+            logger.warning("Password reset from %s not sent: hourly limit reached.", address)
+            return
+        record(limits, PASSWORD_RESET_WINDOW_SECONDS)
+        super().save(*args, request=request, **kwargs)

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_int, env_list, env_networks, env_str
 from .frontend_cache import frontend_cache_backends
 from .release import current_release
 
@@ -83,16 +83,33 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Client addresses (oic_cms/client_address.py, README "Production"): X-Forwarded-For is read
+# only from these peers, and only the entry the outermost of TRUSTED_PROXY_COUNT proxies wrote.
+# deploy/ puts one nginx on the loopback in front of gunicorn; 0 ignores the header entirely.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+TRUSTED_PROXY_ADDRESSES = env_networks("TRUSTED_PROXY_ADDRESSES", ["127.0.0.0/8", "::1"])
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin logins: after 5 wrong passwords for one account from one address, a one-hour pause.
+# Admin logins (editorial/login_limits.py): after 5 wrong passwords for one account from one
+# client address, or 20 from one address across all accounts, a one-hour pause for that address.
+AXES_HANDLER = "editorial.login_limits.AdminLoginHandler"
+AXES_CLIENT_IP_CALLABLE = "oic_cms.client_address.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+ADMIN_LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("ADMIN_LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+# axes would keep every successful login's address and browser for ever, in a table nobody here
+# reads (the site has no Django admin); failed attempts are kept for the cool-off time.
+AXES_DISABLE_ACCESS_LOG = True
+# Password reset mails (editorial/forms.py): per client address and per e-mail address, per hour.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.forms.ThrottledPasswordResetForm"
+PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 5)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", 3)
 
 # Two-factor sign-in for the admin (editorial/two_factor.py): everyone may set up an
 # authenticator app; these settings say who must. Groups by name, comma-separated.

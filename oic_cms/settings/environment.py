@@ -1,5 +1,6 @@
 """Typed readers for the environment variables the settings are built from."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,3 +40,16 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name, default=()):
+    """Comma-separated addresses or networks (``127.0.0.0/8``), checked when the settings load."""
+    networks = env_list(name, default)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, not {network!r}."
+            ) from error
+    return networks
