@@ -22,14 +22,22 @@ def next_form_id(request):
     return "newsletter" if count == 1 else f"newsletter-{count}"
 
 
-def signup_form_context(request, consent_html, page_url, form=None):
+def signup_form_context(request, consent_html, page_url, form=None, form_token="", notice=""):
+    """``form_token`` only in answers that are never cached; cached pages get theirs from the
+    page's script (``form_tokens``)."""
     form_id = next_form_id(request)
     if form is None:
         form = SignupForm(
             auto_id=f"{form_id}-%s",
             initial={"context": signup_context(consent_html, page_url)},
         )
-    return {"form": form, "form_id": form_id, "consent_html": consent_html}
+    return {
+        "form": form,
+        "form_id": form_id,
+        "consent_html": consent_html,
+        "form_token": form_token,
+        "notice": notice,
+    }
 
 
 class NewsletterBlock(blocks.StructBlock):

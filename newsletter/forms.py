@@ -1,16 +1,32 @@
-import time
+import re
+import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 
+from .form_tokens import read_form_token
+
 SIGNUP_CONTEXT_SALT = "newsletter.signup-context"
 HONEYPOT_FIELD = "website"
+FIRST_NAME_MAX_LENGTH = 50
+# Letters of any script, single spaces, hyphens or apostrophes between them: "Anna-Lena",
+# "Zoë", "D'Angelo", "Mary Ann". No digits, dots, slashes: no addresses or links in a name.
+FIRST_NAME_PATTERN = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+FIRST_NAME_ERROR = (
+    "Bitte gib nur deinen Vornamen an, aus Buchstaben, Leerzeichen, Bindestrichen oder "
+    "Apostrophen, z. B. Anna-Lena."
+)
+EXPIRED_ERROR = "Das Formular ist abgelaufen. Bitte sende es noch einmal ab."
 
 
 def signup_context(consent_text, page_url):
-    """Sign what the visitor was shown, and when: proof of consent and a minimum fill time."""
-    payload = {"consent": consent_text, "page": page_url, "shown": int(time.time())}
+    """Sign what the visitor was shown: the consent wording and the page, the proof of consent.
+
+    Pages are cached, so this is the same for every visitor of a page; when and how often the
+    form was used is the form token's part (``form_tokens``).
+    """
+    payload = {"consent": consent_text, "page": page_url}
     return signing.dumps(payload, salt=SIGNUP_CONTEXT_SALT, compress=True)
 
 
@@ -26,8 +42,11 @@ class SignupForm(forms.Form):
     )
     first_name = forms.CharField(
         label="Vorname (freiwillig)",
-        max_length=100,
+        max_length=FIRST_NAME_MAX_LENGTH,
         required=False,
+        error_messages={
+            "max_length": f"Bitte gib höchstens {FIRST_NAME_MAX_LENGTH} Zeichen an.",
+        },
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     consent = forms.BooleanField(
@@ -41,6 +60,14 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     context = forms.CharField(widget=forms.HiddenInput)
+    # Empty when the page's script did not run; the view then asks once more (form_tokens).
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_first_name(self):
+        name = unicodedata.normalize("NFC", " ".join(self.cleaned_data["first_name"].split()))
+        if name and not FIRST_NAME_PATTERN.fullmatch(name):
+            raise forms.ValidationError(FIRST_NAME_ERROR)
+        return name
 
     def clean_context(self):
         try:
@@ -50,17 +77,26 @@ class SignupForm(forms.Form):
                 max_age=settings.NEWSLETTER_FORM_MAX_AGE_SECONDS,
             )
         except signing.BadSignature as error:
-            raise forms.ValidationError(
-                "Das Formular ist abgelaufen. Bitte sende es noch einmal ab."
-            ) from error
+            raise forms.ValidationError(EXPIRED_ERROR) from error
         if not isinstance(payload, dict) or not payload.get("consent"):
             raise forms.ValidationError("Das Formular ist ungültig. Bitte lade die Seite neu.")
         return payload
 
+    def clean_form_token(self):
+        """The ``FormToken``, or ``None`` when the form came without one."""
+        value = self.cleaned_data["form_token"]
+        if not value:
+            return None
+        token = read_form_token(value)
+        if token is None:
+            raise forms.ValidationError(EXPIRED_ERROR)
+        return token
+
     @property
     def looks_automated(self):
-        """Filled honeypot or filled faster than a person can: answered as if all went well."""
-        if self.cleaned_data.get(HONEYPOT_FIELD):
-            return True
-        shown = self.cleaned_data["context"].get("shown", 0)
-        return time.time() - shown < settings.NEWSLETTER_MIN_FILL_SECONDS
+        """Filled honeypot, or sent sooner after the form was shown than a person can: answered
+        as if all went well."""
+        token = self.cleaned_data["form_token"]
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD)) or (
+            token is not None and token.filled_too_fast
+        )

@@ -1,25 +1,62 @@
-"""Fixed-window request counters in the cache (shared across workers when the cache is Redis)."""
+"""The sign-up limits: per client, per network and per mailbox (figures: README "Newsletter").
 
-import time
+Only sign-ups that would send an e-mail count: invalid forms, trapped bots and replayed form
+tokens do not, so a room of people on one Wi-Fi is not turned away by anyone's typos.
+"""
 
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
+import ipaddress
+
+from django.conf import settings
+
+from oic_cms.client_address import parse_address
+from oic_cms.rate_limits import Limit, record, within_limits
+
+from .models import normalise_email
+
+# One IPv6 host or home gets a /64; an IPv4 NAT hides a whole room behind one address.
+CLIENT_PREFIX = {4: 32, 6: 64}
+NETWORK_PREFIX = {4: 24, 6: 48}
+GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 
 
-def allow(scope, identity, limit, window_seconds):
-    """Count one attempt of ``identity`` in ``scope``; ``False`` once ``limit`` is exceeded.
+def prefix_of(address, prefixes):
+    parsed = parse_address(address or "")
+    if parsed is None:
+        return address or "unknown"
+    return ipaddress.ip_network(f"{parsed}/{prefixes[parsed.version]}", strict=False).with_prefixlen
 
-    The identity (an IP address, an e-mail address) is hashed so the cache holds no personal data.
-    """
-    window = int(time.time() // window_seconds)
-    digest = salted_hmac(f"newsletter.rate-limit.{scope}", identity, algorithm="sha256")
-    key = f"newsletter-rate-limit:{scope}:{digest.hexdigest()[:32]}:{window}"
-    if cache.add(key, 1, timeout=window_seconds):
-        return True
-    try:
-        attempts = cache.incr(key)
-    except ValueError:
-        # The counter expired between add() and incr(): this is the first attempt again.
-        cache.add(key, 1, timeout=window_seconds)
-        return True
-    return attempts <= limit
+
+def mailbox(email):
+    """The mailbox an address delivers to: ``a+news@x`` and ``a@x`` are one mailbox, and so are
+    Gmail's ``a.b@gmail.com`` and ``ab@googlemail.com``."""
+    local, _, domain = normalise_email(email).rpartition("@")
+    local = local.partition("+")[0] or local
+    if domain in GMAIL_DOMAINS:
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
+def signup_limits(address, email):
+    return [
+        Limit(
+            "newsletter.client",
+            prefix_of(address, CLIENT_PREFIX),
+            settings.NEWSLETTER_RATE_LIMIT_PER_CLIENT,
+        ),
+        Limit(
+            "newsletter.network",
+            prefix_of(address, NETWORK_PREFIX),
+            settings.NEWSLETTER_RATE_LIMIT_PER_NETWORK,
+        ),
+        Limit("newsletter.address", mailbox(email), settings.NEWSLETTER_RATE_LIMIT_PER_ADDRESS),
+    ]
+
+
+def signup_allowed(address, email):
+    return within_limits(
+        signup_limits(address, email), settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS
+    )
+
+
+def record_signup(address, email):
+    record(signup_limits(address, email), settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS)

@@ -18,10 +18,12 @@ class Outcome(enum.Enum):
 
 
 def request_subscription(*, email, first_name, consent_text, page_url, ip_address=None):
-    """Record a sign-up and have a confirmation e-mail sent, unless nothing may change.
+    """Record a sign-up, unless nothing may change, and queue the confirmation task either way.
 
     A confirmed address is left alone; a pending one gets a new e-mail at most every few
-    minutes. The caller answers the same either way, so nobody learns who is subscribed.
+    minutes. The request does the same work and queues one task in every case (the task sends
+    only where a confirmation is due), so neither the answer nor its timing tells who is
+    subscribed.
     """
     email = normalise_email(email)
     now = timezone.now()
@@ -31,28 +33,32 @@ def request_subscription(*, email, first_name, consent_text, page_url, ip_addres
     try:
         with transaction.atomic():
             subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
-            if subscriber is None:
-                subscriber = Subscriber(email=email)
-            elif subscriber.status == Subscriber.Status.CONFIRMED or (
-                subscriber.status == Subscriber.Status.PENDING
-                and subscriber.confirmation_sent_at
-                and now - subscriber.confirmation_sent_at < resend_after
-            ):
-                return
-            subscriber.status = Subscriber.Status.PENDING
-            subscriber.first_name = first_name
-            subscriber.consent_text = consent
-            subscriber.consent_page_url = page_url
-            subscriber.signed_up_at = now
-            subscriber.confirmation_sent_at = now
-            subscriber.confirmed_at = None
-            subscriber.unsubscribed_at = None
-            subscriber.signup_ip_address = stored_ip
-            subscriber.save()
+            may_change = subscriber is None or not (
+                subscriber.status == Subscriber.Status.CONFIRMED
+                or (
+                    subscriber.status == Subscriber.Status.PENDING
+                    and subscriber.confirmation_sent_at
+                    and now - subscriber.confirmation_sent_at < resend_after
+                )
+            )
+            if may_change:
+                subscriber = subscriber or Subscriber(email=email)
+                subscriber.status = Subscriber.Status.PENDING
+                subscriber.first_name = first_name
+                subscriber.consent_text = consent
+                subscriber.consent_page_url = page_url
+                subscriber.signed_up_at = now
+                subscriber.confirmation_sent_at = now
+                # An empty hash tells the task that a confirmation is due; the old link dies.
+                subscriber.confirmation_token_hash = ""
+                subscriber.confirmed_at = None
+                subscriber.unsubscribed_at = None
+                subscriber.signup_ip_address = stored_ip
+                subscriber.save()
             subscriber_id = subscriber.pk
             transaction.on_commit(lambda: enqueue_confirmation_email(subscriber_id))
     except IntegrityError:
-        # The same address signed up in a parallel request; that request sends the e-mail.
+        # The same address signed up in a parallel request; that request queues the task.
         return
 
 

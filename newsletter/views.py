@@ -1,13 +1,17 @@
-from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oic_cms.client_address import client_address
+
 from .blocks import DEFAULT_CONSENT_HTML, signup_form_context
+from .form_tokens import claim_form_token, issue_form_token
 from .forms import SignupForm
 from .models import normalise_email
-from .rate_limits import allow
+from .rate_limits import record_signup, signup_allowed
 from .same_origin import is_cross_site
 from .subscriptions import (
     Outcome,
@@ -19,31 +23,41 @@ from .subscriptions import (
 )
 
 ONE_CLICK_BODY = ("List-Unsubscribe", "One-Click")
-
-
-def client_ip(request):
-    """The visitor's address, taking ``NEWSLETTER_TRUSTED_PROXIES`` reverse proxies into account."""
-    proxies = settings.NEWSLETTER_TRUSTED_PROXIES
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+# A person who filled in the form already and is asked to press the button once more needs a
+# moment for that; a script posting the answer straight back does not take it.
+RESUBMIT_MIN_SECONDS = 1
+RESUBMIT_NOTICE = (
+    "Fast fertig: Bitte prüfe deine Angaben und drücke noch einmal auf „Anmelden“, um die "
+    "Anmeldung abzuschicken."
+)
 
 
 def too_many_attempts(request):
     return render(request, "newsletter/too_many_attempts.html", status=429)
 
 
-def signup_page(request, form=None, status=200):
+def signup_page(request, form=None, form_token="", notice="", status=200):
+    """The sign-up page; after a post, the posted form again, with a form token in it."""
     context = signup_form_context(
-        request, DEFAULT_CONSENT_HTML, request.build_absolute_uri(reverse("newsletter:signup"))
+        request,
+        DEFAULT_CONSENT_HTML,
+        request.build_absolute_uri(reverse("newsletter:signup")),
+        form=form,
+        form_token=form_token,
+        notice=notice,
     )
-    if form is not None:
-        payload = form.cleaned_data.get("context") if hasattr(form, "cleaned_data") else None
-        context.update(form=form)
-        if isinstance(payload, dict):
-            context["consent_html"] = payload["consent"]
+    payload = form.cleaned_data.get("context") if form is not None and form.is_bound else None
+    if isinstance(payload, dict):
+        context["consent_html"] = payload["consent"]
     return render(request, "newsletter/signup_page.html", context, status=status)
+
+
+def token_for_retry(form):
+    """The posted form token if it is still good (the time since the form was shown keeps
+    counting), else a new one."""
+    if form.cleaned_data.get("form_token") and not form.has_error("form_token"):
+        return form.data.get("form_token", "")
+    return issue_form_token()
 
 
 @require_GET
@@ -51,29 +65,50 @@ def signup(request):
     return signup_page(request)
 
 
+@never_cache
+@require_GET
+def form_token(request):
+    """A fresh form token for a sign-up form that just came into view (``static/js/site.js``)."""
+    return JsonResponse({"token": issue_form_token()})
+
+
 @csrf_exempt
 @require_POST
 def subscribe(request):
-    """Signs up without CSRF token (see ``same_origin``), so pages with the form can be cached."""
+    """Signs up without CSRF token (see ``same_origin``), so pages with the form can be cached.
+
+    Every sign-up that gets this far is answered the same way and queues one task, whatever
+    the address's state, so neither the answer nor its timing tells who is subscribed.
+    """
     if is_cross_site(request):
         return render(request, "newsletter/cross_site_refused.html", status=403)
-    window = settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS
-    if not allow("client", client_ip(request), settings.NEWSLETTER_RATE_LIMIT_PER_CLIENT, window):
-        return too_many_attempts(request)
     form = SignupForm(request.POST, auto_id="newsletter-%s")
     if not form.is_valid():
-        return signup_page(request, form=form, status=400)
+        return signup_page(request, form=form, form_token=token_for_retry(form), status=400)
     if form.looks_automated:
         return redirect("newsletter:thanks")
+    token = form.cleaned_data["form_token"]
+    if token is None:
+        return signup_page(
+            request,
+            form=form,
+            form_token=issue_form_token(min_fill_seconds=RESUBMIT_MIN_SECONDS),
+            notice=RESUBMIT_NOTICE,
+        )
+    address = client_address(request)
     email = normalise_email(form.cleaned_data["email"])
-    if not allow("address", email, settings.NEWSLETTER_RATE_LIMIT_PER_ADDRESS, window):
+    if not signup_allowed(address, email):
         return too_many_attempts(request)
+    if not claim_form_token(token):
+        # Used before: a second click on the button, or someone replaying a form.
+        return redirect("newsletter:thanks")
+    record_signup(address, email)
     request_subscription(
         email=email,
-        first_name=form.cleaned_data["first_name"].strip(),
+        first_name=form.cleaned_data["first_name"],
         consent_text=form.cleaned_data["context"]["consent"],
         page_url=form.cleaned_data["context"].get("page", ""),
-        ip_address=client_ip(request) or None,
+        ip_address=address or None,
     )
     return redirect("newsletter:thanks")
 

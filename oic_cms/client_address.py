@@ -52,22 +52,22 @@ def is_trusted_proxy(peer):
 
 
 def address_from_environ(environ):
-    """The client address for a WSGI environ (``request.META``), as a string."""
+    """The client address for a WSGI environ (``request.META``): an IP address as a string, or
+    ``""`` when there is none (a Unix socket without proxy header)."""
     remote_addr = environ.get("REMOTE_ADDR", "")
     peer = parse_address(remote_addr) if remote_addr else None
+    own_address = str(peer) if peer else ""
     if remote_addr and peer is None:
-        return remote_addr
+        return ""
     count = settings.TRUSTED_PROXY_COUNT
     header = environ.get("HTTP_X_FORWARDED_FOR", "")
     forwarded = [part for part in header.split(",") if part.strip()]
     if count <= 0 or not forwarded or not is_trusted_proxy(peer):
-        return str(peer) if peer else remote_addr
+        return own_address
     # Fewer entries than proxies: a request that reached an inner proxy directly.
     written_by_our_proxy = forwarded[-count] if len(forwarded) >= count else forwarded[0]
     client = parse_address(written_by_our_proxy)
-    if client is None:
-        return str(peer) if peer else remote_addr
-    return str(client)
+    return str(client) if client else own_address
 
 
 def client_address(request):

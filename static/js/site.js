@@ -15,3 +15,43 @@ document.addEventListener("DOMContentLoaded", () => {
         });
     });
 });
+
+// Newsletter forms: pages come from a cache, so the form cannot say when this visitor saw it.
+// When a form comes into view (or is used), fetch a fresh token that proves it, once per view
+// (newsletter/form_tokens.py). Without it the server simply asks to press the button again.
+document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("form[data-form-token-url]").forEach((form) => {
+        const input = form.querySelector('input[name="form_token"]');
+        if (!input || input.value) return;
+        let pending = false;
+        const fetchToken = () => {
+            if (pending || input.value) return;
+            pending = true;
+            fetch(form.dataset.formTokenUrl, {
+                credentials: "same-origin",
+                cache: "no-store",
+                headers: { Accept: "application/json" },
+            })
+                .then((response) => (response.ok ? response.json() : null))
+                .then((data) => {
+                    if (data && typeof data.token === "string") input.value = data.token;
+                })
+                .catch(() => {})
+                .finally(() => {
+                    pending = false;
+                });
+        };
+        form.addEventListener("focusin", fetchToken);
+        if ("IntersectionObserver" in window) {
+            const observer = new IntersectionObserver((entries) => {
+                if (entries.some((entry) => entry.isIntersecting)) {
+                    observer.disconnect();
+                    fetchToken();
+                }
+            });
+            observer.observe(form);
+        } else {
+            fetchToken();
+        }
+    });
+});

@@ -526,10 +526,19 @@ def test_cached_page_carries_a_newsletter_form_that_signs_up(client, blog, setti
     assert "csrfmiddlewaretoken" not in html
     signed_context = re.search(r'name="context" value="([^"]+)"', html).group(1)
 
+    assert 'name="form_token" value=""' in html  # the page's script fetches one per view
+
     browser = Client(enforce_csrf_checks=True)
+    form_token = browser.get("/newsletter/formular-token/").json()["token"]
     response = browser.post(
         "/newsletter/anmelden/",
-        {"email": "lea@example.org", "consent": "on", "website": "", "context": signed_context},
+        {
+            "email": "lea@example.org",
+            "consent": "on",
+            "website": "",
+            "context": signed_context,
+            "form_token": form_token,
+        },
         headers={"Sec-Fetch-Site": "same-origin"},
     )
     assert response.status_code == 302
