@@ -89,3 +89,41 @@ def test_visitor_signs_up_confirms_and_unsubscribes_with_one_click(page, site_wi
         "Abgemeldet"
     )
     team.context.close()
+
+
+def sign_up_on(page, url, address):
+    page.goto(url)
+    form = page.locator("#newsletter form")
+    form.get_by_label("E-Mail-Adresse").fill(address)
+    form.get_by_label("Ja, ich willige ein.").check()
+    page.wait_for_timeout(1100)
+    form.get_by_role("button", name="Anmelden").click()
+
+
+def test_two_visitors_of_one_cached_page_sign_up_with_and_without_javascript(
+    browser, site_with_mail_folder, settings
+):
+    """The page comes from the page cache; each view proves for itself when it showed the form."""
+    settings.PAGE_CACHE_SECONDS = 300
+    base_url, _ = site_with_mail_folder
+    url = f"{base_url}/beitraege/#newsletter"
+    with_script = browser.new_context(locale="de-DE").new_page()
+    sign_up_on(with_script, url, "mit-js@example.org")
+    expect(with_script.get_by_role("heading", level=1)).to_have_text("Fast geschafft!")
+
+    without_script = browser.new_context(locale="de-DE", java_script_enabled=False).new_page()
+    response = without_script.request.get(f"{base_url}/beitraege/")
+    assert response.headers["x-cache"] == "HIT"
+    sign_up_on(without_script, url, "ohne-js@example.org")
+    expect(without_script.get_by_role("status")).to_contain_text("noch einmal auf „Anmelden“")
+    expect(without_script.get_by_label("E-Mail-Adresse")).to_have_value("ohne-js@example.org")
+    without_script.wait_for_timeout(1100)
+    without_script.get_by_role("button", name="Anmelden").click()
+    expect(without_script.get_by_role("heading", level=1)).to_have_text("Fast geschafft!")
+
+    assert sorted(Subscriber.objects.values_list("email", flat=True)) == [
+        "mit-js@example.org",
+        "ohne-js@example.org",
+    ]
+    for page in (with_script, without_script):
+        page.context.close()
