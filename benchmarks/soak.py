@@ -38,6 +38,7 @@ SEARCH_TERMS = ["Innovation", "Bielefeld", "KI", "Community", "Lasttest", "Stadt
 SOAK_ENVIRONMENT = {
     "NEWSLETTER_MIN_FILL_SECONDS": "0",
     "NEWSLETTER_RATE_LIMIT_PER_CLIENT": "1000000",
+    "NEWSLETTER_RATE_LIMIT_PER_NETWORK": "1000000",
     "NEWSLETTER_RATE_LIMIT_PER_ADDRESS": "1000000",
 }
 CSRF_COOKIE = re.compile(r"csrftoken=([^;]+)")
@@ -104,14 +105,22 @@ def request(port, method, path, body=None, headers=None):
 
 
 def sign_up(port, number):
-    """The newsletter form as a browser sends it: page, CSRF cookie and token, then POST."""
+    """The newsletter form as a browser sends it: page, CSRF cookie and token, the form token
+    the page's script fetches, then POST."""
     status, headers, body = request(port, "GET", "/newsletter/")
     if status != 200:
         return status
     cookies = " ".join(value for name, value in headers if name.lower() == "set-cookie")
     token = CSRF_COOKIE.search(cookies)
     fields = dict(HIDDEN_INPUT.findall(body.decode()))
-    fields.update(email=f"soak-{number}-{time.time_ns()}@example.org", consent="on")
+    status, _, body = request(port, "GET", "/newsletter/formular-token/")
+    if status != 200:
+        return status
+    fields.update(
+        email=f"soak-{number}-{time.time_ns()}@example.org",
+        consent="on",
+        form_token=json.loads(body)["token"],
+    )
     status, _, _ = request(
         port,
         "POST",
