@@ -42,6 +42,12 @@ document.addEventListener("DOMContentLoaded", () => {
                 });
         };
         form.addEventListener("focusin", fetchToken);
+        // Back to this page from the browser's memory: the token there may be used up.
+        window.addEventListener("pageshow", (event) => {
+            if (!event.persisted) return;
+            input.value = "";
+            fetchToken();
+        });
         if ("IntersectionObserver" in window) {
             const observer = new IntersectionObserver((entries) => {
                 if (entries.some((entry) => entry.isIntersecting)) {
