@@ -53,9 +53,9 @@ class BlogPageQuerySet(SitePageQuerySet):
         return self.filter(categories=category) if category else self
 
     def with_authors(self):
-        return self.prefetch_related(
-            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person"))
-        )
+        """The posts with their live authors (a person awaiting approval is not named yet)."""
+        authors = BlogPageAuthor.objects.filter(person__live=True).select_related("person")
+        return self.prefetch_related(Prefetch("authors", queryset=authors))
 
 
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)

@@ -13,7 +13,13 @@ from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from blog.models import POSTS_PER_PAGE, BlogPage, BlogPageAuthor
 from home.models import Person
@@ -61,7 +67,7 @@ class AuthorIndexPage(
         authored = Q(
             pk__in=BlogPageAuthor.objects.filter(page__in=self.posts()).values("person")
         ) | Q(pk__in=method_authors.objects.filter(page__in=self.methods()).values("person"))
-        return Person.objects.filter(authored)
+        return Person.objects.live().filter(authored)
 
     def posts_by(self, person):
         return self.posts().filter(
@@ -91,7 +97,7 @@ class AuthorIndexPage(
     @path("<slug:person_slug>/", name="author")
     def author(self, request, person_slug):
         person = with_image_renditions(
-            Person.objects.filter(slug=person_slug), "photo", AUTHOR_PHOTO_SPECS
+            Person.objects.live().filter(slug=person_slug), "photo", AUTHOR_PHOTO_SPECS
         ).first()
         if person is None:
             raise Http404("Diese Person gibt es nicht.")
@@ -158,11 +164,14 @@ def author_ids_cache_key(index_id):
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def forget_author_ids(sender, **kwargs):
-    """Who has an author page changes only when a post or method goes on- or offline."""
+    """Who has an author page changes only when a post, a method or a person goes on- or
+    offline."""
     index_ids = AuthorIndexPage.objects.values_list("pk", flat=True)
     cache.delete_many([author_ids_cache_key(index_id) for index_id in index_ids])
 
 
+@receiver(published, sender=Person)
+@receiver(unpublished, sender=Person)
 def author_page_url(request, person):
     """The address of the person's author page, or ``""`` when they have none.
 
