@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models import AuthorRow, Category
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
@@ -71,6 +72,7 @@ def paged_paths(path, post_count, query=""):
 
 
 class BlogIndexPage(
+    EditorialPagePermissionsMixin,
     PrivacyInOneQueryMixin,
     SearchEngineVisibilityMixin,
     IntroMixin,
@@ -162,6 +164,7 @@ class BlogIndexPage(
 
 
 class BlogPage(
+    EditorialPagePermissionsMixin,
     PrivacyInOneQueryMixin,
     SearchEngineVisibilityMixin,
     AuthoredPageMixin,

@@ -22,6 +22,7 @@ from wagtail.signals import (
 )
 
 from blog.models import POSTS_PER_PAGE, BlogPage, BlogPageAuthor
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models import Person
 from home.models.images import AUTHOR_PHOTO_SPECS, PERSON_CARD_SPECS, with_image_renditions
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
@@ -35,7 +36,12 @@ AUTHOR_INDEX_TITLE = "Autor*innen"
 
 
 class AuthorIndexPage(
-    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page
+    EditorialPagePermissionsMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """``/autoren/``: everyone with a live post or method; ``/autoren/<slug>/`` per person."""
 
@@ -163,6 +169,8 @@ def author_ids_cache_key(index_id):
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
+@receiver(published, sender=Person)
+@receiver(unpublished, sender=Person)
 def forget_author_ids(sender, **kwargs):
     """Who has an author page changes only when a post, a method or a person goes on- or
     offline."""
@@ -170,8 +178,6 @@ def forget_author_ids(sender, **kwargs):
     cache.delete_many([author_ids_cache_key(index_id) for index_id in index_ids])
 
 
-@receiver(published, sender=Person)
-@receiver(unpublished, sender=Person)
 def author_page_url(request, person):
     """The address of the person's author page, or ``""`` when they have none.
 
