@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models import AuthorRow, Category
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
@@ -53,9 +54,9 @@ class BlogPageQuerySet(SitePageQuerySet):
         return self.filter(categories=category) if category else self
 
     def with_authors(self):
-        return self.prefetch_related(
-            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person"))
-        )
+        """The posts with their live authors (a person awaiting approval is not named yet)."""
+        authors = BlogPageAuthor.objects.filter(person__live=True).select_related("person")
+        return self.prefetch_related(Prefetch("authors", queryset=authors))
 
 
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
@@ -71,6 +72,7 @@ def paged_paths(path, post_count, query=""):
 
 
 class BlogIndexPage(
+    EditorialPagePermissionsMixin,
     PrivacyInOneQueryMixin,
     SearchEngineVisibilityMixin,
     IntroMixin,
@@ -162,6 +164,7 @@ class BlogIndexPage(
 
 
 class BlogPage(
+    EditorialPagePermissionsMixin,
     PrivacyInOneQueryMixin,
     SearchEngineVisibilityMixin,
     AuthoredPageMixin,

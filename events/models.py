@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.admin_forms import HeaderImagePageForm
 from home.models import SiteSettings
 from home.models.mixins import (
@@ -37,6 +38,7 @@ EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
 class EventIndexPage(
+    EditorialPagePermissionsMixin,
     PrivacyInOneQueryMixin,
     SearchEngineVisibilityMixin,
     IntroMixin,
@@ -120,6 +122,7 @@ class EventPageForm(HeaderImagePageForm):
 
 
 class EventPage(
+    EditorialPagePermissionsMixin,
     PrivacyInOneQueryMixin,
     SearchEngineVisibilityMixin,
     TeaserMixin,

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.blocks import BodyStreamBlock
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
@@ -19,7 +20,12 @@ from home.wagtail_overrides import TypedChildRoutingMixin
 
 
 class FormatIndexPage(
-    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
+    EditorialPagePermissionsMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    TypedChildRoutingMixin,
+    Page,
 ):
     """``/formate/``: the OIC formats such as Community of Practice and Open Innovation Hour."""
 
@@ -62,7 +68,12 @@ class FormatPageQuerySet(SitePageQuerySet):
 
 
 class FormatPage(
-    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, TeaserMixin, HeaderImageMixin, Page
+    EditorialPagePermissionsMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    TeaserMixin,
+    HeaderImageMixin,
+    Page,
 ):
     """One format, its kits to download, a contact person and the newest posts about it."""
 
@@ -126,7 +137,13 @@ class FormatKit(Orderable):
         verbose_name_plural = "Kits"
 
 
-class DownloadsPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
+class DownloadsPage(
+    EditorialPagePermissionsMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    Page,
+):
     """``/downloads/``: every format's kits in one place."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

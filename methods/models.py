@@ -17,6 +17,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from blog.blocks import PostBodyStreamBlock
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models import AuthorRow, Category
 from home.models.images import CARD_IMAGE_SPECS, with_image_renditions
 from home.models.mixins import (
@@ -46,7 +47,12 @@ PARTICIPANTS_ORDER_MESSAGE = (
 
 
 class MethodIndexPage(
-    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, TypedChildRoutingMixin, Page
+    EditorialPagePermissionsMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    TypedChildRoutingMixin,
+    Page,
 ):
     """``/methoden/``, the Methodenkoffer: every method, filterable by its facts and category.
 
@@ -153,6 +159,7 @@ MethodPageManager = PageManager.from_queryset(MethodPageQuerySet)
 
 
 class MethodPage(
+    EditorialPagePermissionsMixin,
     PrivacyInOneQueryMixin,
     SearchEngineVisibilityMixin,
     AuthoredPageMixin,

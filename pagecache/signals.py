@@ -1,6 +1,7 @@
 """One rule retires the page cache: any publish, unpublish, move or delete of a page, any save
 or delete of a snippet, image, document, setting or view restriction bumps the generation, and
-every cached page is gone at once.
+every cached page is gone at once. A snippet's draft is not a change visitors see; its publish
+is.
 
 A registry of which page shows what (the former ``dependents`` module) looked at a page's new
 state only, so a removed relation (an author taken off a post, a post taken out of a category)
@@ -32,6 +33,13 @@ from . import store
 _bulk_change = threading.local()
 
 CONTENT_BASES = (AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting)
+
+# What a draft or a lock writes on a snippet with Wagtail's draft state: only which revision is
+# the latest and who holds the lock. Visitors see the published fields, which stay as they were
+# until the publish (a full save), so such a save leaves the cache alone.
+DRAFT_BOOKKEEPING_FIELDS = frozenset(
+    {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+)
 
 
 @contextmanager
@@ -106,9 +114,11 @@ def is_shown_content(model):
 
 @receiver(post_save)
 @receiver(post_delete)
-def retire_for_content_change(sender, instance, raw=False, **kwargs):
+def retire_for_content_change(sender, instance, raw=False, update_fields=None, **kwargs):
     """Snippets, images, documents and settings, whatever app they belong to."""
     if raw or isinstance(instance, Page):
+        return
+    if update_fields and update_fields <= DRAFT_BOOKKEEPING_FIELDS:
         return
     if isinstance(instance, PageViewRestriction) or is_shown_content(sender):
         retire_on_commit()

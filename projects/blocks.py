@@ -12,10 +12,11 @@ from .status import ProjectStatus
 
 def block_projects(chosen=(), statuses=()):
     """The chosen projects in the editor's order (each once), else every project whose status
-    is among ``statuses`` (all when empty) in the order of the project list; one query."""
+    is among ``statuses`` (all when empty) in the order of the project list; live projects
+    only; one query."""
     from .models import Project
 
-    projects = Project.objects.select_related("responsible_person", "link_page")
+    projects = Project.objects.live().select_related("responsible_person", "link_page")
     chosen_ids = [project.pk for project in chosen if project]
     if not chosen_ids:
         return list(projects.filter(status__in=statuses) if statuses else projects)

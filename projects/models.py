@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -5,6 +6,7 @@ from django.db.models import Max
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from home.blocks import SAFE_URL_PATTERN
@@ -14,8 +16,20 @@ from .status import ONGOING_STATUSES, ProjectStatus
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ul"]
 
 
-class Project(index.Indexed, models.Model):
-    """A project of the OIC, shown as a card wherever editors place the projects block."""
+class ProjectQuerySet(models.QuerySet):
+    def live(self):
+        """The projects visitors may see: published, not a draft awaiting approval."""
+        return self.filter(live=True)
+
+
+class Project(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """A project of the OIC, shown as a card wherever editors place the projects block.
+
+    Changes go through drafts and "Eintragsfreigabe": the card shows the published fields of
+    live projects only. Rows created in code (import, demo) are live at once.
+    """
 
     title = models.CharField("Titel", max_length=200)
     tag = models.CharField(
@@ -84,6 +98,17 @@ class Project(index.Indexed, models.Model):
 
     sort_order_field = "sort_order"
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="project")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="project",
+        for_concrete_model=False,
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
     panels = [
         FieldPanel("title"),
         FieldPanel("tag"),
@@ -123,6 +148,10 @@ class Project(index.Indexed, models.Model):
             self.sort_order = 0 if highest is None else highest + 1
         super().save(*args, **kwargs)
 
+    @property
+    def revisions(self):
+        return self._revisions
+
     def clean(self):
         super().clean()
         errors = {}
@@ -152,8 +181,11 @@ class Project(index.Indexed, models.Model):
 
     @property
     def responsible_name(self):
-        if self.responsible_person:
-            return self.responsible_person.name
+        """The responsible person's name while they are live (a draft person is not named
+        yet), else the free text."""
+        if self.responsible_person_id:
+            person = self.responsible_person
+            return person.name if person.live else ""
         return self.responsible_text.strip()
 
     @property

@@ -112,6 +112,15 @@ class PageFactory(DjangoModelFactory):
         return page
 
 
+def draft_page(parent, model=None, owner=None, **fields):
+    """A page saved below ``parent`` as the admin saves a draft: never published."""
+    model = model or StandardPage
+    page = model(live=False, owner=owner, **{"title": "Entwurf", **fields})
+    parent.add_child(instance=page)
+    page.save_revision(user=owner)
+    return model.objects.get(pk=page.pk)
+
+
 class HomePageFactory(PageFactory):
     class Meta:
         model = HomePage

@@ -13,9 +13,16 @@ from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from blog.models import POSTS_PER_PAGE, BlogPage, BlogPageAuthor
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models import Person
 from home.models.images import AUTHOR_PHOTO_SPECS, PERSON_CARD_SPECS, with_image_renditions
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
@@ -29,7 +36,12 @@ AUTHOR_INDEX_TITLE = "Autor*innen"
 
 
 class AuthorIndexPage(
-    PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, RoutablePageMixin, Page
+    EditorialPagePermissionsMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """``/autoren/``: everyone with a live post or method; ``/autoren/<slug>/`` per person."""
 
@@ -61,7 +73,7 @@ class AuthorIndexPage(
         authored = Q(
             pk__in=BlogPageAuthor.objects.filter(page__in=self.posts()).values("person")
         ) | Q(pk__in=method_authors.objects.filter(page__in=self.methods()).values("person"))
-        return Person.objects.filter(authored)
+        return Person.objects.live().filter(authored)
 
     def posts_by(self, person):
         return self.posts().filter(
@@ -91,7 +103,7 @@ class AuthorIndexPage(
     @path("<slug:person_slug>/", name="author")
     def author(self, request, person_slug):
         person = with_image_renditions(
-            Person.objects.filter(slug=person_slug), "photo", AUTHOR_PHOTO_SPECS
+            Person.objects.live().filter(slug=person_slug), "photo", AUTHOR_PHOTO_SPECS
         ).first()
         if person is None:
             raise Http404("Diese Person gibt es nicht.")
@@ -157,8 +169,11 @@ def author_ids_cache_key(index_id):
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
+@receiver(published, sender=Person)
+@receiver(unpublished, sender=Person)
 def forget_author_ids(sender, **kwargs):
-    """Who has an author page changes only when a post or method goes on- or offline."""
+    """Who has an author page changes only when a post, a method or a person goes on- or
+    offline."""
     index_ids = AuthorIndexPage.objects.values_list("pk", flat=True)
     cache.delete_many([author_ids_cache_key(index_id) for index_id in index_ids])
 

@@ -4,6 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models.mixins import SearchEngineVisibilityMixin
 from home.models.page_queries import PrivacyInOneQueryMixin
 from home.wagtail_overrides import SectionRoutingMixin
@@ -14,7 +15,13 @@ from .sections import HomePageStreamBlock
 __all__ = ["AuthorIndexPage", "HomePage"]
 
 
-class HomePage(SectionRoutingMixin, PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
+class HomePage(
+    EditorialPagePermissionsMixin,
+    SectionRoutingMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    Page,
+):
     """The site root: one page of sections (hero, about, team, events, …) editors arrange."""
 
     body = StreamField(HomePageStreamBlock(), verbose_name="Abschnitte", blank=True)

@@ -6,14 +6,14 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 def team_people(chosen=()):
     """The chosen people in the editor's order (each once), else everyone marked "Im Team
-    zeigen".
+    zeigen"; live people only.
 
     One query for the people and one for their photos with renditions, however many there are.
     """
     from home.models import Person
     from home.models.images import PERSON_CARD_SPECS, with_image_renditions
 
-    people = with_image_renditions(Person.objects.all(), "photo", PERSON_CARD_SPECS)
+    people = with_image_renditions(Person.objects.live(), "photo", PERSON_CARD_SPECS)
     chosen_ids = [person.pk for person in chosen if person]
     if not chosen_ids:
         return list(people.filter(show_in_team=True).order_by("sort_order", "name"))

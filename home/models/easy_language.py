@@ -5,13 +5,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.blocks import EasyLanguageStreamBlock
 
 from .mixins import SearchEngineVisibilityMixin
 from .page_queries import PrivacyInOneQueryMixin
 
 
-class EasyLanguagePage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page):
+class EasyLanguagePage(
+    EditorialPagePermissionsMixin, PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, Page
+):
     """A page in Leichte Sprache, which NRW asks public bodies to offer.
 
     The one directly below the home page is the site's start page in Leichte Sprache; the

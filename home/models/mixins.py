@@ -104,4 +104,6 @@ class AuthoredPageMixin:
 
     @cached_property
     def author_people(self):
-        return [author.person for author in self.authors.select_related("person", "person__photo")]
+        """The live people among the authors; one awaiting approval is not named yet."""
+        authors = self.authors.select_related("person", "person__photo")
+        return [author.person for author in authors if author.person.live]

@@ -3,13 +3,20 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.blocks import BodyStreamBlock
 
 from .mixins import IntroMixin, SearchEngineVisibilityMixin
 from .page_queries import PrivacyInOneQueryMixin
 
 
-class StandardPage(PrivacyInOneQueryMixin, SearchEngineVisibilityMixin, IntroMixin, Page):
+class StandardPage(
+    EditorialPagePermissionsMixin,
+    PrivacyInOneQueryMixin,
+    SearchEngineVisibilityMixin,
+    IntroMixin,
+    Page,
+):
     """Plain content pages such as Impressum, Datenschutz and Barrierefreiheit."""
 
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)

@@ -1,7 +1,14 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 # Letters that Unicode does not decompose into an ASCII base letter, spelled as German readers
@@ -38,8 +45,21 @@ def person_slug(name):
     return slugify(name.translate(TRANSLITERATIONS))[:SLUG_MAX_LENGTH].strip("-") or FALLBACK_SLUG
 
 
-class Person(index.Indexed, models.Model):
-    """Someone of the OIC team or a guest author: shown as author card and contact person."""
+class PersonQuerySet(models.QuerySet):
+    def live(self):
+        """The people visitors may see: published, not a draft awaiting approval."""
+        return self.filter(live=True)
+
+
+class Person(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """Someone of the OIC team or a guest author: shown as author card and contact person.
+
+    Changes go through drafts and "Eintragsfreigabe" like pages: a saved change is a revision
+    until the Moderation publishes it, and the site shows only live people (``live``), with
+    their published fields. Rows created in code (import, demo) are live at once.
+    """
 
     name = models.CharField("Name", max_length=255)
     slug = models.SlugField(
@@ -91,6 +111,17 @@ class Person(index.Indexed, models.Model):
         ),
         FieldPanel("slug"),
     ]
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="person",
+        for_concrete_model=False,
+    )
+
+    objects = PersonQuerySet.as_manager()
+
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -106,13 +137,19 @@ class Person(index.Indexed, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        """Gives a new person a slug from the name; later renames keep it, so links stay valid."""
-        if not self.slug:
+        """Gives a new person a slug from the name; later renames keep it, so links stay valid.
+
+        A save of some fields only (a draft revision noting itself on the live row) leaves the
+        slug alone: a cleared slug of a draft gets its new value when the draft is published.
+        """
+        update_fields = kwargs.get("update_fields")
+        if not self.slug and (update_fields is None or "slug" in update_fields):
             self.slug = self.unique_slug()
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "slug"}
         super().save(*args, **kwargs)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def unique_slug(self):
         """The name's slug, with ``-2``, ``-3``, … when another person already has it."""

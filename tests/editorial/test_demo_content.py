@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from blog.models import BlogIndexPage, BlogPage
+from home.models import Person
+from projects.models import Project
 from website.management.commands.load_demo_content import LOCAL_ADMIN_PASSWORD, LOCAL_ADMIN_USERNAME
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +17,13 @@ def test_demo_blog_uses_beitragsfreigabe_and_its_posts_are_published(shared_demo
     posts = BlogPage.objects.all()
     assert posts.exists()
     assert all(post.live for post in posts)
+
+
+def test_demo_people_and_projects_are_live_and_go_through_eintragsfreigabe(shared_demo_site):
+    for model in (Person, Project):
+        assert model.objects.exists()
+        assert not model.objects.filter(live=False).exists()
+        assert model.objects.first().get_workflow().name == "Eintragsfreigabe"
 
 
 def test_local_demo_admin_is_not_held_at_two_factor_in_development(client, settings):

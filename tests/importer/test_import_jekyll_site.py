@@ -79,6 +79,9 @@ def test_every_post_method_person_event_and_project_arrives(imported_site, clien
         "Open Innovation Hour im Juni",
     ]
     assert sorted(Project.objects.values_list("title", flat=True)) == ["Citizen Lab", "KoSI-Lab"]
+    # The import is the switch-over, not an editor's draft: what it creates is on the site.
+    assert all(Person.objects.values_list("live", flat=True))
+    assert all(Project.objects.values_list("live", flat=True))
     assert summary_row(stdout, "posts") == {
         "created": 8,
         "updated": 0,

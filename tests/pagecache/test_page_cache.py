@@ -341,22 +341,25 @@ def test_editing_a_category_retires_every_cached_page(
     }
 
 
-def test_editing_a_person_retires_every_cached_page(
+def test_a_persons_draft_keeps_the_cache_and_its_publish_retires_every_cached_page(
     admin_client, client, blog, django_capture_on_commit_callbacks
 ):
     prime(client, [POST, AUTHOR_PAGE, UNRELATED_POST, FORMAT_PAGE])
+    edit_url = reverse("wagtailsnippets_home_person:edit", args=[blog.maria.pk])
+    form = {
+        "name": "Maria Gonçalves-Weber",
+        "slug": "maria-goncalves",
+        "role": "Projektleitung",
+        "expertise": "",
+        "email": "",
+        "sort_order": "0",
+    }
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            reverse("wagtailsnippets_home_person:edit", args=[blog.maria.pk]),
-            {
-                "name": "Maria Gonçalves-Weber",
-                "slug": "maria-goncalves",
-                "role": "Projektleitung",
-                "expertise": "",
-                "email": "",
-                "sort_order": "0",
-            },
-        )
+        assert admin_client.post(edit_url, form).status_code == 302
+    assert states(client, [POST, AUTHOR_PAGE]) == {POST: "HIT", AUTHOR_PAGE: "HIT"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(edit_url, {**form, "action-publish": "action-publish"})
     assert response.status_code == 302
 
     assert states(client, [POST, AUTHOR_PAGE]) == {POST: "MISS", AUTHOR_PAGE: "MISS"}

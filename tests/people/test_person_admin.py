@@ -65,6 +65,7 @@ def test_editor_puts_a_person_into_the_team(admin_client):
             "email": "",
             "show_in_team": "on",
             "sort_order": "3",
+            "action-publish": "action-publish",
         },
     )
 
