@@ -35,6 +35,44 @@ GALLERY_IMAGES = 22
 LONG_TEASER_LENGTHS = [301, 333, 367, 395, 420]
 
 
+KRAMDOWN_CASES = """\
+## Mehr im [Bericht](https://example.org/bericht)
+
+#### Vierte Ebene
+
+##### Fünfte Ebene
+
+> Ein Zitat mit [Quelle](https://example.org/quelle).
+>
+> — Etienne Wenger
+
+Sie sagte: "Gemeinsam geht mehr" ... und dann -- Stille.
+
+Erste Zeile{HARD_BREAK}
+1) keine Liste
+
+Ein Satz mit Fußnote[^1].
+
+[^1]: Die Anmerkung.
+
+Ein Absatz mit Klasse.
+{: .hinweis}
+
+Text mit <img src="/assets/images/beitraege/publikum.png" alt="Publikum im Saal"> im Absatz,
+ein <a href="https://oic-bielefeld.de/beitraege/ki-meetup-rueckblick/">Rückblick</a>
+und<br>ein Umbruch.
+
+<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Mitschnitt"></iframe>
+
+<iframe src="https://karten.example.org/bielefeld"></iframe>
+
+![Bühne](/assets/images/beitraege/meetup.jpg "Das Innovation Office")
+
+{% include pretix-widget.html event="werkstatt-1" %}
+""".replace("{HARD_BREAK}", "  ")
+"""What only kramdown reads so: a post body of every Markdown case of issue 14."""
+
+
 @dataclass
 class OldSite:
     """What the old site published: its HTML addresses with a text each must show, and the
@@ -86,29 +124,7 @@ def post_front_matter(title, number, header=True, **extra):
 
 
 SPECIAL_BODIES = {
-    "kramdown-eigenheiten": """
-        ## Mehr im [Bericht](https://example.org/bericht)
-
-        #### Vierte Ebene
-
-        > Ein Zitat mit [Quelle](https://example.org/quelle).
-        >
-        > — Etienne Wenger
-
-        Sie sagte: "Gemeinsam geht mehr" ... und dann -- Stille.
-
-        Erste Zeile{HARD_BREAK}
-        1) keine Liste
-
-        Ein Satz mit Fußnote[^1].
-
-        [^1]: Die Anmerkung.
-
-        Ein Absatz mit Klasse.
-        {: .hinweis}
-
-        ![Die Bühne](/assets/images/beitraege/buehne.png "Das Innovation Office")
-        """,
+    "kramdown-eigenheiten": KRAMDOWN_CASES,
     "rohes-html": """
         Text mit <img src="/assets/images/beitraege/publikum.png" alt="Publikum"> im Absatz,
         ein <a href="https://oic-bielefeld.de/beitraege/beitrag-10/">Beitrag</a> und<br>ein Umbruch.
@@ -210,6 +226,9 @@ def build_posts(root, site):
         site.addresses[f"/beitraege/{name}/"] = title
     image(root / "assets" / "images" / "beitraege" / "buehne.png", 300)
     image(root / "assets" / "images" / "beitraege" / "publikum.png", 301)
+    Image.new("RGB", (64, 48), (12, 34, 56)).save(
+        root / "assets" / "images" / "beitraege" / "meetup.jpg"
+    )
     for number in range(GALLERY_IMAGES):
         image(
             root / "assets" / "images" / "galerie" / "sommerfest" / f"bild-{number:02}.png",

@@ -13,9 +13,11 @@ from wagtail.models import Revision
 
 from blog.models import BlogPage
 from home.models import CreditedImage, CreditedImageRendition, StandardPage
+from tests.importer import real_sized_site
 from tests.importer.jekyll_site_import import CORPUS, blocks_of, rich_text_of, run_import
 
-KRAMDOWN_POST = """---
+KRAMDOWN_POST = (
+    """---
 title: Wie kramdown schreibt
 teaser: Alles, was die alte Seite anders las als CommonMark.
 author: Jonas Weber
@@ -23,40 +25,9 @@ category: Open Innovation Hour
 date: 2024-06-01
 ---
 
-## Mehr im [Bericht](https://example.org/bericht)
-
-#### Vierte Ebene
-
-##### Fünfte Ebene
-
-> Ein Zitat mit [Quelle](https://example.org/quelle).
->
-> — Etienne Wenger
-
-Sie sagte: "Gemeinsam geht mehr" ... und dann -- Stille.
-
-Erste Zeile{HARD_BREAK}
-1) keine Liste
-
-Ein Satz mit Fußnote[^1].
-
-[^1]: Die Anmerkung.
-
-Ein Absatz mit Klasse.
-{: .hinweis}
-
-Text mit <img src="/assets/images/beitraege/publikum.png" alt="Publikum im Saal"> im Absatz,
-ein <a href="https://oic-bielefeld.de/beitraege/ki-meetup-rueckblick/">Rückblick</a>
-und<br>ein Umbruch.
-
-<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Mitschnitt"></iframe>
-
-<iframe src="https://karten.example.org/bielefeld"></iframe>
-
-![Bühne](/assets/images/beitraege/meetup.jpg "Das Innovation Office")
-
-{% include pretix-widget.html event="werkstatt-1" %}
-""".replace("{HARD_BREAK}", "  ")
+"""
+    + real_sized_site.KRAMDOWN_CASES
+)
 
 BROKEN_IMAGES_POST = """---
 title: Bilder, die nicht gehen
