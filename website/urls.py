@@ -6,20 +6,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from downloads.views import document_cache_control
 from events.views import calendar_file
 
 from . import views
 
 
-def with_csp(config, patterns):
-    """``patterns`` with every view, in included URLconfs too, answering under the CSP
-    ``config`` (``csp_override``). New pattern objects: the included module's own stay as
-    they are."""
-    decorate = csp_override(config)
+def with_decorator(decorate, patterns):
+    """``patterns`` with every view, in included URLconfs too, wrapped by ``decorate``. New
+    pattern objects: the included module's own stay as they are."""
     return [
         URLResolver(
             pattern.pattern,
-            with_csp(config, pattern.url_patterns),
+            with_decorator(decorate, pattern.url_patterns),
             pattern.default_kwargs,
             pattern.app_name,
             pattern.namespace,
@@ -37,9 +36,11 @@ urlpatterns = [
     # SECURE_CSP. The two-factor views are admin URLs (register_admin_urls), so they are in.
     path(
         settings.ADMIN_URL_PREFIX.removeprefix("/"),
-        include(with_csp(settings.ADMIN_CSP, wagtailadmin_urls.urlpatterns)),
+        include(with_decorator(csp_override(settings.ADMIN_CSP), wagtailadmin_urls.urlpatterns)),
     ),
-    path("documents/", include(wagtaildocs_urls)),
+    path(
+        "documents/", include(with_decorator(document_cache_control, wagtaildocs_urls.urlpatterns))
+    ),
     path("suche/", views.search, name="search"),
     path("newsletter/", include("newsletter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

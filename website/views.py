@@ -1,3 +1,4 @@
+import posixpath
 import unicodedata
 
 from django.conf import settings
@@ -6,8 +7,9 @@ from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
@@ -58,6 +60,23 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
+# The folders of MEDIA_ROOT that hold image files: Wagtail's originals and renditions
+# (``AbstractImage.get_upload_to``, ``AbstractRendition.get_upload_to``). Documents (``documents/``)
+# are served only by Wagtail's document view, which checks their collection's privacy.
+IMAGE_MEDIA_FOLDERS = {"original_images", "images"}
+# As long as nginx keeps them (deploy/nginx/oic-cms.conf): a rendition's name changes with its
+# size and focal point, and a new upload gets a new name.
+IMAGE_CACHE_SECONDS = 30 * 24 * 60 * 60
+
+
+@require_safe
 def serve_media(request, path):
-    """Uploaded media for deployments without a web server in front (see SERVE_MEDIA_FILES)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Uploaded images for deployments without a web server in front (``SERVE_MEDIA_FILES``),
+    in every settings module; nothing else of ``MEDIA_ROOT``."""
+    normalised = posixpath.normpath(path).lstrip("/")
+    folder, _, name = normalised.partition("/")
+    if folder not in IMAGE_MEDIA_FOLDERS or not name:
+        raise Http404("Diese Datei gibt es nicht.")
+    response = serve(request, normalised, document_root=settings.MEDIA_ROOT)
+    patch_cache_control(response, public=True, max_age=IMAGE_CACHE_SECONDS)
+    return response

@@ -8,6 +8,7 @@ import secrets
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings as django_settings
 
 # The URL an uploaded image gets, and whether the public pages' and the admin's
@@ -100,3 +101,64 @@ def test_a_bucket_on_amazon_s3_itself_holds_the_media():
 
     assert seen["media_url"] == "https://oic-media.s3.amazonaws.com/original_images/bielefeld.jpg"
     assert seen["public_pages_allow_it"] is True
+
+
+# What the URL configuration of a settings module answers for a document and an image lying in
+# MEDIA_ROOT, with the media handler on (SERVE_MEDIA_FILES, the default without a bucket).
+PRINT_MEDIA_ANSWERS = """
+import json
+from django.http import Http404
+from django.test import RequestFactory
+from django.urls import resolve
+
+def answer(path):
+    match = resolve(path)
+    try:
+        return match.func(RequestFactory().get(path), *match.args, **match.kwargs).status_code
+    except Http404:
+        return 404
+
+print(json.dumps({
+    "document": answer("/media/documents/plan.pdf"),
+    "document_by_a_detour": answer("/media/images/../documents/plan.pdf"),
+    "image": answer("/media/original_images/bild.png"),
+}))
+"""
+
+
+@pytest.mark.parametrize(
+    "settings_module",
+    ["oic_cms.settings.production", "oic_cms.settings.dev", "oic_cms.settings.test"],
+)
+def test_no_settings_module_serves_documents_from_media(settings_module, tmp_path):
+    media = tmp_path / "media"
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "plan.pdf").write_bytes(b"%PDF-1.4 intern")
+    (media / "original_images").mkdir()
+    (media / "original_images" / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "testserver",
+        "MEDIA_ROOT": str(media),
+    }
+    code = PRINT_MEDIA_ANSWERS
+    if settings_module == "oic_cms.settings.test":
+        # The test settings pick a throwaway MEDIA_ROOT of their own.
+        code = f"from django.conf import settings; settings.MEDIA_ROOT = {str(media)!r}\n{code}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert answers == {"document": 404, "document_by_a_detour": 404, "image": 200}
