@@ -1,4 +1,5 @@
 from wagtail import blocks
+from wagtail.models import Site
 
 from .forms import SignupForm, signup_context
 
@@ -20,6 +21,13 @@ def next_form_id(request):
     if request is not None:
         request.newsletter_form_count = count
     return "newsletter" if count == 1 else f"newsletter-{count}"
+
+
+def address_on_site(request, path):
+    """``path`` under the request's Wagtail site's address, the one production configures,
+    rather than under the ``Host:`` header (and its port) of whoever rendered a cached page."""
+    site = Site.find_for_request(request)
+    return f"{site.root_url}{path}" if site is not None else request.build_absolute_uri(path)
 
 
 def signup_form_context(request, consent_html, page_url, form=None, form_token="", notice=""):
@@ -73,6 +81,6 @@ class NewsletterBlock(blocks.StructBlock):
         page = (parent_context or {}).get("page")
         page_url = page.full_url if getattr(page, "full_url", None) else ""
         if not page_url and request is not None:
-            page_url = request.build_absolute_uri(request.path)
+            page_url = address_on_site(request, request.path)
         context.update(signup_form_context(request, str(value["consent_text"]), page_url))
         return context

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from oic_cms.client_address import client_address
 
-from .blocks import DEFAULT_CONSENT_HTML, signup_form_context
+from .blocks import DEFAULT_CONSENT_HTML, address_on_site, signup_form_context
 from .form_tokens import claim_form_token, issue_form_token
 from .forms import SignupForm
 from .models import normalise_email
@@ -41,7 +41,7 @@ def signup_page(request, form=None, form_token="", notice="", status=200):
     context = signup_form_context(
         request,
         DEFAULT_CONSENT_HTML,
-        request.build_absolute_uri(reverse("newsletter:signup")),
+        address_on_site(request, reverse("newsletter:signup")),
         form=form,
         form_token=form_token,
         notice=notice,

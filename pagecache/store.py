@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import translation
 
 KEY_PREFIX = "pagecache"
@@ -80,7 +81,10 @@ def lookup(request):
         "|".join(
             [
                 request.scheme,
-                request.get_host(),
+                # Not ``get_host()``: the port of ``Host:`` is the visitor's choice (the allowed
+                # hosts ignore it) and would give every port its own copy of each page.
+                split_domain_port(request.get_host())[0],
+                request.get_port(),
                 request.path,
                 translation.get_language_from_request(request),
                 normalised_query(request),

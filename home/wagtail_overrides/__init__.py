@@ -29,9 +29,13 @@ as a part assumes (then delete the part, or adapt it).
 - ``CachedSiteMiddleware``: ``Site.find_for_request`` queries the database on every request
   (https://github.com/wagtail/wagtail/pull/4142, closed unmerged); Wagtail takes a site already
   found from ``request._wagtail_site``, which this middleware fills from the shared cache.
+  Unlike Wagtail it answers 400 to a host that is no site's and not named in ``ALLOWED_HOSTS``
+  rather than serving the default site under that name.
 """
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -124,21 +128,39 @@ class ViewRestrictionsByPathMixin:
         )
 
 
+def hostnames_named_in_allowed_hosts():
+    """The host names ``ALLOWED_HOSTS`` names one by one, without its patterns (``*``,
+    ``.example.org``)."""
+    return {
+        host.lower().removesuffix(".")
+        for host in settings.ALLOWED_HOSTS
+        if host != "*" and not host.startswith(".")
+    }
+
+
 def site_cache_key(request, sites):
     """The key of the request's site among ``sites`` (hostname, port): the exact site, a site
-    of the same hostname, or the default. Bounded by the number of sites, whatever ``Host:``
-    headers visitors send (the allowed hosts ignore ports)."""
+    of the same hostname, or the default site, which answers only host names that
+    ``ALLOWED_HOSTS`` names (``localhost`` beside a site ``127.0.0.1``, ``testserver``);
+    ``None`` for any other host. Bounded by the number of sites, whatever ``Host:`` headers
+    visitors send: the port of ``Host:`` is dropped (the allowed hosts ignore it), the
+    server's own port (``SERVER_PORT``) is kept."""
     hostname = split_domain_port(request.get_host())[0]
     port = str(request.get_port())
     if (hostname, port) in sites:
         return f"{hostname}:{port}"
     if any(site_hostname == hostname for site_hostname, _ in sites):
         return f"{hostname}:*"
-    return "*"
+    if hostname in hostnames_named_in_allowed_hosts():
+        return "*"
+    return None
 
 
 def site_for_request(request):
-    """Wagtail's ``Site.find_for_request``, remembered in the shared cache."""
+    """Wagtail's ``Site.find_for_request``, remembered in the shared cache. Raises
+    ``DisallowedHost`` (answered 400) for a host that is no site's and not named in
+    ``ALLOWED_HOSTS``, instead of Wagtail's fallback to the default site: a pattern in
+    ``ALLOWED_HOSTS`` (``*``, ``.example.org``) then no longer serves the site under any name."""
     cached = cache.get(SITES_BY_HOST_KEY)
     if cached is None:
         cached = {
@@ -149,6 +171,10 @@ def site_for_request(request):
             "by_key": {},
         }
     key = site_cache_key(request, cached["sites"])
+    if key is None:
+        raise DisallowedHost(
+            f"Host {request.get_host()!r} is no Wagtail site and not named in ALLOWED_HOSTS."
+        )
     if key not in cached["by_key"]:
         site = Site.find_for_request(request)
         if site is None:
@@ -163,7 +189,9 @@ def site_for_request(request):
 
 class CachedSiteMiddleware:
     """Gives Wagtail the request's site from the cache (Wagtail looks for it on the request
-    before it asks the database). After ``CommonMiddleware``, which rejects unknown hosts."""
+    before it asks the database), and answers 400 to hosts that are no site (see
+    ``site_for_request``). After ``CommonMiddleware``, which rejects hosts ``ALLOWED_HOSTS``
+    does not match."""
 
     def __init__(self, get_response):
         self.get_response = get_response

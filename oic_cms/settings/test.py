@@ -6,7 +6,9 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key-with-enough-length-and-entropy-0123456789"  # noqa: S105
 DEBUG = False
-ALLOWED_HOSTS = ["*"]
+# Named one by one: a host that is no Wagtail site is answered only when ALLOWED_HOSTS names it
+# (home.wagtail_overrides.site_for_request); the live server of the browser tests is localhost.
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 STORAGES = {
