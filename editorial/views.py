@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 import django_otp
 import segno
 from django.contrib import messages
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -13,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 from django_otp.plugins.otp_static.models import StaticDevice
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.account import LogoutView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import two_factor
@@ -167,3 +170,27 @@ class DisableView(AccountAreaMixin, TemplateView):
         two_factor.remove_second_factor(request.user)
         messages.success(request, "Die Zwei-Faktor-Anmeldung ist abgeschaltet.")
         return redirect(OVERVIEW_URL)
+
+
+class LogoutConfirmView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = "Abmelden"
+    header_icon = "logout"
+    template_name = "editorial/logout.html"
+
+
+confirm_logout = require_admin_access(LogoutConfirmView.as_view())
+wagtail_logout = LogoutView.as_view()
+
+
+@never_cache
+def logout(request):
+    """``/admin/logout/``. Wagtail's view (Django's, POST only) answers a GET with 405 yet
+    deletes the session cookie and says "successfully logged out", so the session stays valid
+    on the server for anyone else holding the cookie. Here a GET signs nobody out (a link or an
+    image on another site could send it) and shows the sign-out button; the POST, which
+    Wagtail's menu sends, ends the session on the server (``auth.logout`` flushes it)."""
+    if request.method == "POST":
+        return wagtail_logout(request)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    return confirm_logout(request)

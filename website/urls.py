@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from downloads.views import document_cache_control
+from editorial import views as editorial_views
 from events.views import calendar_file
 
 from . import views
@@ -36,7 +37,16 @@ urlpatterns = [
     # SECURE_CSP. The two-factor views are admin URLs (register_admin_urls), so they are in.
     path(
         settings.ADMIN_URL_PREFIX.removeprefix("/"),
-        include(with_decorator(csp_override(settings.ADMIN_CSP), wagtailadmin_urls.urlpatterns)),
+        include(
+            with_decorator(
+                csp_override(settings.ADMIN_CSP),
+                # Before Wagtail's own: a GET must neither sign out nor claim to (see the view).
+                [
+                    path("logout/", editorial_views.logout, name="wagtailadmin_logout"),
+                    *wagtailadmin_urls.urlpatterns,
+                ],
+            )
+        ),
     ),
     path(
         "documents/", include(with_decorator(document_cache_control, wagtaildocs_urls.urlpatterns))
