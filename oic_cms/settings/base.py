@@ -110,6 +110,10 @@ AXES_DISABLE_ACCESS_LOG = True
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.forms.ThrottledPasswordResetForm"
 PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 5)
 PASSWORD_RESET_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", 3)
+# axes drops attempts past their cool-off only when the next attempt comes; `manage.py
+# admin_login_cleanup` (daily timer, deploy/systemd/oic-cms-admin-login-cleanup.timer) deletes
+# every record (address, browser, user name) older than this many days.
+ADMIN_LOGIN_RECORD_RETENTION_DAYS = env_int("ADMIN_LOGIN_RECORD_RETENTION_DAYS", 7)
 
 # Two-factor sign-in for the admin (editorial/two_factor.py): everyone may set up an
 # authenticator app; these settings say who must. Groups by name, comma-separated.

@@ -5,40 +5,23 @@ Was: a post with a future date got a ``go_live_at``, but nothing ran ``publish_s
 no timer in ``deploy/systemd/``, nothing in the worker."""
 
 import datetime
-import shlex
-from pathlib import Path
 
 import pytest
 import time_machine
-from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from tests.factories import BlogPageFactory
+from tests.ops.systemd import run_exec_start, unit_setting
 
 pytestmark = pytest.mark.django_db
 
-SYSTEMD = Path(settings.BASE_DIR) / "deploy" / "systemd"
-SERVICE = SYSTEMD / "oic-cms-publish-scheduled.service"
-TIMER = SYSTEMD / "oic-cms-publish-scheduled.timer"
-VENV_PYTHON = "/srv/oic-cms/.venv/bin/python"
-
-
-def unit_setting(unit, name):
-    """One setting of a systemd unit file, continuation lines joined."""
-    text = unit.read_text().replace("\\\n", " ")
-    values = [line.split("=", 1)[1] for line in text.splitlines() if line.startswith(f"{name}=")]
-    assert len(values) == 1, (unit.name, name, values)
-    return values[0].strip()
+SERVICE = "oic-cms-publish-scheduled.service"
+TIMER = "oic-cms-publish-scheduled.timer"
 
 
 def run_the_timers_command():
-    """``ExecStart`` of the service the timer starts, as ``manage.py`` would run it."""
-    python, script, *arguments = shlex.split(unit_setting(SERVICE, "ExecStart"))
-    assert (python, script) == (VENV_PYTHON, "manage.py")
-    assert unit_setting(SERVICE, "WorkingDirectory") == "/srv/oic-cms"
-    call_command(*arguments)
+    run_exec_start(SERVICE)
 
 
 def test_the_timer_starts_the_service_every_minute():
