@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -32,14 +33,20 @@ def with_decorator(decorate, patterns):
     ]
 
 
+def admin_headers(view):
+    """Wagtail's admin relies on inline scripts and styles (``ADMIN_CSP``), and the page editor
+    frames its preview: ``SAMEORIGIN``, matching ``ADMIN_CSP``'s ``frame-ancestors 'self'``."""
+    return xframe_options_sameorigin(csp_override(settings.ADMIN_CSP)(view))
+
+
 urlpatterns = [
-    # Wagtail's admin relies on inline scripts and styles; the public pages keep the strict
-    # SECURE_CSP. The two-factor views are admin URLs (register_admin_urls), so they are in.
+    # The public pages keep the strict SECURE_CSP and DENY. The two-factor views are admin URLs
+    # (register_admin_urls), so they are in.
     path(
         settings.ADMIN_URL_PREFIX.removeprefix("/"),
         include(
             with_decorator(
-                csp_override(settings.ADMIN_CSP),
+                admin_headers,
                 # Before Wagtail's own: a GET must neither sign out nor claim to (see the view).
                 [
                     path("logout/", editorial_views.logout, name="wagtailadmin_logout"),

@@ -297,7 +297,9 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF, PRETIX_ORIGIN],
     "frame-src": [*VIDEO_ORIGINS, PRETIX_ORIGIN],
-    "frame-ancestors": [CSP.SELF],
+    # No one frames the public pages, as X_FRAME_OPTIONS says: the editors' preview is an admin
+    # URL, framed by the admin (ADMIN_CSP, SAMEORIGIN).
+    "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -311,6 +313,8 @@ ADMIN_CSP = {
     "font-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF],
     "frame-src": [CSP.SELF, *VIDEO_ORIGINS],
+    # The page editor frames its live preview; the admin's views answer X-Frame-Options:
+    # SAMEORIGIN to match (website/urls.py).
     "frame-ancestors": [CSP.SELF],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
@@ -323,6 +327,7 @@ PERMISSIONS_POLICY = (
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Public pages; the admin's views answer SAMEORIGIN (with ADMIN_CSP's frame-ancestors 'self').
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from tests.factories import BlogPageFactory
 
@@ -21,7 +22,8 @@ def test_public_pages_get_a_strict_policy(client, site_tree):
         assert "'unsafe-inline'" not in response["Content-Security-Policy"], url
         assert "'unsafe-eval'" not in response["Content-Security-Policy"], url
         assert policy["default-src"] == ["'self'"]
-        assert policy["frame-ancestors"] == ["'self'"]
+        assert policy["frame-ancestors"] == ["'none'"]
+        assert response["X-Frame-Options"] == "DENY"
         assert policy["object-src"] == ["'none'"]
         assert "camera=()" in response["Permissions-Policy"]
         assert response["X-Content-Type-Options"] == "nosniff"
@@ -34,6 +36,30 @@ def test_admin_gets_the_relaxed_policy_it_needs(client, site_tree):
     policy = directives(response["Content-Security-Policy"])
     assert "'unsafe-inline'" in policy["script-src"]
     assert policy["frame-ancestors"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+FRAMING_PAIRS = {"DENY": ["'none'"], "SAMEORIGIN": ["'self'"]}
+
+
+def test_frame_ancestors_and_x_frame_options_say_the_same_everywhere(client, site_tree):
+    """Was: ``frame-ancestors 'self'`` beside ``X-Frame-Options: DENY`` on every page. Public
+    pages are framed by no one; the admin frames its own preview of a page being edited."""
+    post = BlogPageFactory(parent=site_tree.blog_index)
+    public = ["/", post.url, "/beitraege/", "/newsletter/", "/suche/?q=x", "/gibt-es-nicht/"]
+    for url in public + ["/admin/login/"]:
+        response = client.get(url)
+        policy = directives(response["Content-Security-Policy"])
+        assert FRAMING_PAIRS[response["X-Frame-Options"]] == policy["frame-ancestors"], url
+
+    client.force_login(get_user_model().objects.create_superuser("r", "r@bielefeld.de", "pw"))
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[post.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[post.pk])
+    for url in ("/admin/", edit_url, preview_url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Frame-Options"] == "SAMEORIGIN", url
+        assert directives(response["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
 
 
 def admin_script_sources(response):
