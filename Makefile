@@ -19,12 +19,16 @@ install: $(VENV)/installed.stamp
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# Mail links and the demo site's address (canonical, og:url, feeds, sitemap, iCal) point at what
+# `make run` serves: the demo's Wagtail site takes its host and port from this address.
+demo run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+
 demo: migrate
 	$(PY) manage.py load_demo_content --with-local-admin
 
 run: demo
-	@echo "OIC CMS: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/, admin / oic-demo-admin)"
-	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "OIC CMS: $(WAGTAILADMIN_BASE_URL)/  (admin: $(WAGTAILADMIN_BASE_URL)/admin/, admin / oic-demo-admin)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

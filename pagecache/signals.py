@@ -1,7 +1,7 @@
 """One rule retires the page cache: any publish, unpublish, move or delete of a page, any save
-or delete of a snippet, image, document, setting or view restriction bumps the generation, and
-every cached page is gone at once. A snippet's draft is not a change visitors see; its publish
-is.
+or delete of a snippet, image, document, setting, view restriction or site bumps the
+generation, and every cached page is gone at once. A snippet's draft is not a change visitors
+see; its publish is.
 
 A registry of which page shows what (the former ``dependents`` module) looked at a page's new
 state only, so a removed relation (an author taken off a post, a post taken out of a category)
@@ -24,7 +24,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -120,5 +120,6 @@ def retire_for_content_change(sender, instance, raw=False, update_fields=None, *
         return
     if update_fields and update_fields <= DRAFT_BOOKKEEPING_FIELDS:
         return
-    if isinstance(instance, PageViewRestriction) or is_shown_content(sender):
+    # A site's address is in every page's canonical and og:url, feeds and the sitemap.
+    if isinstance(instance, PageViewRestriction | Site) or is_shown_content(sender):
         retire_on_commit()

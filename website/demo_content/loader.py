@@ -22,6 +22,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from home.site_address import apply_to_site
 from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
 from website.demo_content.events import load_demo_events
 from website.demo_content.methods import load_demo_methods
@@ -137,7 +138,9 @@ class DemoContentLoader:
         home.seo_title = "Open Innovation City Bielefeld"
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port = "localhost", 80
+        # What `make run` serves (its PORT, through WAGTAILADMIN_BASE_URL), so that canonical,
+        # og:url, feeds, sitemap and iCal point where the demo answers.
+        apply_to_site(site)
         site.site_name = "Open Innovation City Bielefeld"
         site.root_page = home
         site.save()
