@@ -1,8 +1,12 @@
-"""Hostile input on every public parameter and form: 200, 400 or 404 with the input escaped."""
+"""Hostile input on every public parameter and form: 200, 400 or 404 with the input escaped;
+hostile paths, hosts, media paths and sign-out requests: no redirect off the site, no cache
+growth, no document outside Wagtail's view, nobody signed out by a GET."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
+from home.wagtail_overrides import SITES_BY_HOST_KEY
 from newsletter.form_tokens import issue_form_token
 from newsletter.forms import signup_context
 from newsletter.models import Subscriber
@@ -127,3 +131,90 @@ def test_hostile_forwarded_for_headers_never_cause_a_server_error(shared_demo_si
             for response in answers:
                 assert response.status_code in (200, 302, 400, 429), (peer, value)
                 assert "<script>alert(1)</script>" not in response.content.decode(), value
+
+
+# Decoded paths as a WSGI server hands them over (``/%2Fevil.example/`` arrives as
+# ``//evil.example/``); a leading ``//`` would read as a host in a ``Location`` header.
+HOSTILE_PATHS = [
+    "//evil.example/",
+    "///evil.example/",
+    "/\\evil.example/",
+    "/\\/evil.example/",
+    "/\t/evil.example/",
+    "//evil.example/beitraege/",
+    "/beitraege//evil.example/",
+]
+# Host headers a client may send when it reaches gunicorn directly (nginx passes its own).
+HOSTILE_HOSTS = [
+    "evil.example",
+    "localhost.evil.example",
+    "localhost:1",
+    "localhost:65535",
+    "localhost:99999",
+    "localhost:abc",
+    "LOCALHOST.",
+    "[::1]:8000",
+    "x" * 300,
+    "local host",
+    "localhost@evil.example",
+]
+MEDIA_PATHS = [
+    "/media/documents/kit.pdf",
+    "/media/images/../documents/kit.pdf",
+    "/media/original_images/%2e%2e/documents/kit.pdf",
+    "/media/../manage.py",
+    "/media/images/../../manage.py",
+    "/media/%2e%2e/%2e%2e/etc/passwd",
+    "/media/images/%00.png",
+    "/media/",
+]
+
+
+def test_hostile_paths_never_redirect_off_the_site(shared_demo_site):
+    client = Client(raise_request_exception=False)
+    for path in HOSTILE_PATHS:
+        for query in ("newsletter=true", "newsletter=true&filter=x", ""):
+            response = client.get("/", PATH_INFO=path, QUERY_STRING=query)
+            assert response.status_code in (301, 302, 400, 404), (path, query)
+            location = response.get("Location", "/").replace("\\", "/").replace("\t", "")
+            assert location.startswith("/") and not location.startswith("//"), (path, location)
+
+
+def test_hostile_hosts_get_the_site_or_400_and_grow_no_cache(shared_demo_site, settings):
+    """With ``ALLOWED_HOSTS = ["*"]``, the widest setting anyone might deploy: only the site's
+    own host name (``testserver`` in the tests, any port) is answered."""
+    settings.ALLOWED_HOSTS = ["*"]
+    client = Client(raise_request_exception=False)
+    for host in HOSTILE_HOSTS + [f"testserver:{port}" for port in range(1, 60)]:
+        for path in ("/", "/beitraege/", "/admin/login/", "/?newsletter=true"):
+            response = client.get(path, HTTP_HOST=host)
+            expected = {200, 302} if host.startswith("testserver") else {400}
+            assert response.status_code in expected, (host, path)
+    # The server port (SERVER_PORT) is part of the key, the port in Host: is not.
+    assert set(cache.get(SITES_BY_HOST_KEY)["by_key"]) == {"testserver:80"}
+
+
+def test_hostile_media_paths_serve_no_document_and_nothing_outside_media(shared_demo_site):
+    from downloads.models import Download
+
+    kit = Download.objects.first().file.name
+    client = Client(raise_request_exception=False)
+    for path in MEDIA_PATHS + [f"/media/{kit}", f"/media/images/../{kit}", f"/media//{kit}"]:
+        response = client.get(path)
+        assert response.status_code in (400, 404), path
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert not body.startswith(b"%PDF"), path
+        assert b"DJANGO_SETTINGS_MODULE" not in body, path
+
+
+def test_hostile_sign_out_requests_sign_nobody_out(shared_demo_site):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("redaktion", "r@bielefeld.de", "pw-2026-oic")
+    client = Client(raise_request_exception=False)
+    client.force_login(get_user_model().objects.get(username="redaktion"))
+    for method in ("get", "head", "put", "delete"):
+        response = getattr(client, method)("/admin/logout/?next=//evil.example/")
+        assert response.status_code in (200, 405), method
+        assert "sessionid" not in response.cookies, method
+    assert client.get("/admin/").status_code == 200
