@@ -30,6 +30,7 @@ from home.models.mixins import (
 )
 from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
 from home.wagtail_overrides import TypedChildRoutingMixin
+from pagecache.query_parameters import PAGE_NUMBER, SLUG
 
 from .blocks import PostBodyStreamBlock
 from .post_counts import CountedPaginator, count_posts, listing_post_counts
@@ -87,6 +88,11 @@ class BlogIndexPage(
     subpage_types = ["blog.BlogPage"]
     max_count = 1
     template = "blog/blog_index_page.html"
+    # The feed has no pages: ``/beitraege/feed/?page=7`` is answered, never cached.
+    cache_query_parameters_by_route = {
+        "listing": {"filter": SLUG, "page": PAGE_NUMBER},
+        "feed": {"filter": SLUG},
+    }
 
     class Meta:
         verbose_name = "Beitragsübersicht"

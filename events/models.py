@@ -21,6 +21,7 @@ from home.models.mixins import (
 from home.models.page_queries import PrivacyInOneQueryMixin
 from home.pretix import PRETIX_ITEMS, PretixRegistration, RegistrationKind
 from home.wagtail_overrides import TypedChildRoutingMixin
+from pagecache.query_parameters import PAGE_NUMBER, SLUG
 
 from .choices import SCHEMA_ATTENDANCE_MODES, AttendanceMode, EventKind
 from .querysets import EventPageQuerySet
@@ -54,6 +55,10 @@ class EventIndexPage(
     subpage_types = ["events.EventPage"]
     max_count = 1
     template = "events/event_index_page.html"
+    cache_query_parameters_by_route = {
+        "listing": {"format": SLUG, "page": PAGE_NUMBER},
+        "calendar": {"format": SLUG},
+    }
 
     class Meta:
         verbose_name = "Veranstaltungsübersicht"

@@ -29,6 +29,7 @@ from home.models.mixins import (
 )
 from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
 from home.wagtail_overrides import TypedChildRoutingMixin
+from pagecache.query_parameters import NUMBER, PAGE_NUMBER, SLUG, optional
 
 from .facts import (
     LONGEST_DURATION,
@@ -37,7 +38,15 @@ from .facts import (
     Difficulty,
     participants_label,
 )
-from .filters import CATEGORY_PARAM, PAGE_PARAM, MethodFilterSet, single_value
+from .filters import (
+    CATEGORY_PARAM,
+    DIFFICULTY_PARAM,
+    DURATION_PARAM,
+    GROUP_SIZE_PARAM,
+    PAGE_PARAM,
+    MethodFilterSet,
+    single_value,
+)
 
 METHODS_PER_PAGE = 12
 RESULTS_TEMPLATE = "methods/includes/method_results.html"
@@ -67,6 +76,15 @@ class MethodIndexPage(
     subpage_types = ["methods.MethodPage"]
     max_count = 1
     template = "methods/method_index_page.html"
+    # The form without JavaScript sends every filter, the unused ones empty.
+    cache_query_parameters = {
+        DURATION_PARAM: optional(SLUG),
+        GROUP_SIZE_PARAM: optional(NUMBER),
+        DIFFICULTY_PARAM: optional(SLUG),
+        CATEGORY_PARAM: optional(SLUG),
+        PAGE_PARAM: PAGE_NUMBER,
+        "partial": "1",
+    }
 
     class Meta:
         verbose_name = "Methodenkoffer"

@@ -6,19 +6,23 @@ the database. Headers on every response this middleware sees:
 ``X-Cache: HIT``     the page came from the page cache.
 ``X-Cache: MISS``    the page was rendered now; it is stored when it may be shared (see below).
 ``X-Cache: BYPASS``  the request is never answered from the cache (signed-in editor, admin,
-                     POST, unknown query parameters).
+                     POST, a query parameter the page does not declare, see
+                     ``query_parameters``).
 No ``X-Cache`` header when the page cache is off (``PAGE_CACHE_SECONDS=0``).
 
 A response is shared (page cache, ``Cache-Control: public, s-maxage=…``) only when it is a
 ``200`` answer to a GET or HEAD without session cookie, outside the admin, not a preview, sets
-no cookie and did not ask for anything else itself. Responses for signed-in editors, the
-admin, previews, POSTs and responses that set cookies get ``Cache-Control: private, no-store``.
+no cookie, did not ask for anything else itself and has only query parameters the page declared
+(``query_parameters``). Any other status is neither stored nor marked. Responses for signed-in editors, the
+admin, previews, POSTs, responses that set cookies and pages asked for with parameters they do not
+declare get ``Cache-Control: private, no-store``.
 """
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 from . import store
+from .query_parameters import query_is_declared
 
 READ_METHODS = {"GET", "HEAD"}
 
@@ -75,21 +79,23 @@ class PageCacheMiddleware:
     def __call__(self, request):
         enabled = settings.PAGE_CACHE_SECONDS > 0
         shareable_request = may_be_shared_request(request)
-        use_cache = enabled and shareable_request and store.query_is_cacheable(request)
+        use_cache = enabled and shareable_request and store.query_may_be_looked_up(request)
         found = store.lookup(request) if use_cache else None
         if found is not None and found.response is not None:
             found.response["X-Cache"] = "HIT"
             return found.response
 
         response = self.get_response(request)
-        shareable = shareable_request and may_be_shared_response(request, response)
-        if shareable:
+        shareable_response = shareable_request and may_be_shared_response(request, response)
+        declared = query_is_declared(request)
+        if shareable_response and declared:
             mark_public(response)
-        elif must_stay_private(request, response):
+        elif shareable_response or must_stay_private(request, response):
+            # A page under parameters it does not read: no copy in a CDN or proxy either.
             mark_private(response)
-        if found is not None:
+        if found is not None and declared:
             response["X-Cache"] = "MISS"
-            if shareable and request.method == "GET":
+            if shareable_response and request.method == "GET":
                 store.store(found, response)
         elif enabled:
             response["X-Cache"] = "BYPASS"

@@ -36,21 +36,22 @@ def new_token():
 
 
 def normalised_query(request):
-    """The query string with its parameters sorted: ``?page=2&filter=x`` = ``?filter=x&page=2``."""
+    """The query string with its parameters sorted: ``?page=2&filter=x`` = ``?filter=x&page=2``.
+    Only unambiguous for names given once, which ``query_may_be_looked_up`` ensures."""
     pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
     return urlencode(sorted(pairs))
 
 
-def query_is_cacheable(request):
-    """Only the parameters the site's pages use (the search's ``q`` on the search only), in a
-    query string of bounded length; any other (tracking, made-up ones) would let anyone fill
-    the cache with copies of the same page."""
+def query_may_be_looked_up(request):
+    """A query string of bounded length that names each parameter once. Whether its parameters
+    are the ones the page reads is known only after routing (``query_parameters``): a page is
+    stored only then, so a lookup for any other query finds nothing and writes nothing.
+
+    A name given twice is never looked up: Django reads the last value, and the sorted key
+    would be the same for ``?filter=a&filter=b`` and ``?filter=b&filter=a``."""
     if len(request.META.get("QUERY_STRING", "")) > settings.PAGE_CACHE_MAX_QUERY_STRING_LENGTH:
         return False
-    allowed = settings.PAGE_CACHE_QUERY_PARAMETERS | settings.PAGE_CACHE_PATH_QUERY_PARAMETERS.get(
-        request.path, set()
-    )
-    return all(name in allowed for name in request.GET)
+    return all(len(values) == 1 for _name, values in request.GET.lists())
 
 
 @dataclass

@@ -29,6 +29,7 @@ from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
 from home.models.page_queries import PrivacyInOneQueryMixin
 from home.section_pages import section_page
 from methods.models import MethodPage, MethodPageAuthor
+from pagecache.query_parameters import PAGE_NUMBER
 
 AUTHOR_INDEX_SLUG = "autoren"
 AUTHOR_IDS_CACHE_TIMEOUT = 24 * 60 * 60
@@ -50,6 +51,7 @@ class AuthorIndexPage(
     subpage_types = []
     max_count = 1
     template = "website/author_index_page.html"
+    cache_query_parameters_by_route = {"author": {"page": PAGE_NUMBER}}
 
     class Meta:
         verbose_name = "Autor*innen"

@@ -14,6 +14,8 @@ from django.views.static import serve
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
+from pagecache.query_parameters import ANY_TEXT, PAGE_NUMBER, reads_query_parameters
+
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
 
@@ -24,6 +26,7 @@ def printable_text(value):
 
 
 @require_GET
+@reads_query_parameters(q=ANY_TEXT, page=PAGE_NUMBER)
 def search(request):
     """``/suche/?q=``: live public pages matching the query, ten a page."""
     query = printable_text(request.GET.get("q", ""))[:SEARCH_QUERY_MAX_LENGTH]

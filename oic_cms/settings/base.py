@@ -217,20 +217,9 @@ CACHES = {
 
 # Page cache for anonymous visitors (pagecache/, see README "Page cache and CDN"); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# Query parameters the public pages use; pages with any other parameter are not cached.
-PAGE_CACHE_QUERY_PARAMETERS = {
-    "filter",
-    "page",
-    "partial",
-    "format",
-    "dauer",
-    "gruppe",
-    "schwierigkeit",
-}
-# Parameters cached on one path only: the search's query. Search results change with every
-# page published, so any page's purge purges the search too (all its queries at once).
-PAGE_CACHE_PATH_QUERY_PARAMETERS = {"/suche/": {"q"}}
-# Longer query strings are never cached: a bound on the copies one visitor can make.
+# Which query parameters are cached is declared by each page type (``cache_query_parameters``,
+# pagecache/query_parameters.py), not here. Longer query strings are never cached: a bound on the
+# copies one visitor can make.
 PAGE_CACHE_MAX_QUERY_STRING_LENGTH = 256
 # Cache-Control of shareable pages for a CDN or proxy in front (s-maxage, stale-while-revalidate).
 # Short: a change purges only the changed page's own address there; every listing, the home page
