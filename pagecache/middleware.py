@@ -14,8 +14,8 @@ A response is shared (page cache, ``Cache-Control: public, s-maxage=…``) only 
 ``200`` answer to a GET or HEAD without session cookie, outside the admin, not a preview, sets
 no cookie, did not ask for anything else itself and has only query parameters the page declared
 (``query_parameters``). Any other status is neither stored nor marked. Responses for signed-in
-editors, the admin, previews, POSTs, responses that set cookies and pages asked for with parameters they do not
-declare get ``Cache-Control: private, no-store``.
+editors, the admin, previews, POSTs, responses that set cookies and pages asked for with
+parameters they do not declare get ``Cache-Control: private, no-store``.
 """
 
 from django.conf import settings
