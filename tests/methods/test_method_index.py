@@ -238,10 +238,6 @@ def test_unpublished_and_private_methods_are_not_listed(client, toolbox):
         "page=abc",
         "page=" + "9" * 5000,
         "partial=2",
-        "dauer=bis-30&dauer=ueber-60",
-        "filter=ideenfindung&filter=community-of-practice",
-        "gruppe=4&gruppe=4",
-        "page=1&page=1",
         "filter=" + "x" * 5000,
         "gruppe=" + "1" * 5000,
         "dauer=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
@@ -262,7 +258,23 @@ def test_bad_values_give_404_and_echo_nothing(client, toolbox, query):
     assert "<script>alert" not in html
     assert "x" * 100 not in html and "1" * 100 not in html
     assert "\x00" not in html
-    assert client.get(f"/methoden/?{query}&partial=1").status_code == 404
+    # With ``partial`` in the query already, a second one is a parameter given twice.
+    twice = query.startswith("partial=")
+    assert client.get(f"/methoden/?{query}&partial=1").status_code == (400 if twice else 404)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "dauer=bis-30&dauer=ueber-60",
+        "filter=ideenfindung&filter=community-of-practice",
+        "gruppe=4&gruppe=4",
+        "page=1&page=1",
+    ],
+)
+def test_a_parameter_given_twice_is_a_400(client, toolbox, query):
+    """Django reads the last value; the page cache would key both orders alike."""
+    assert client.get(f"/methoden/?{query}").status_code == 400
 
 
 def test_other_parameters_are_ignored(client, toolbox):
