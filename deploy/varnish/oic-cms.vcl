@@ -36,6 +36,13 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # Varnish appends the address it saw (nginx's, 127.0.0.1) to X-Forwarded-For; taken off
+    # again, the site sees the header as nginx wrote it, so TRUSTED_PROXY_COUNT stays 1 (the
+    # last entry is the visitor's address as nginx saw it) with or without Varnish.
+    set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, "(^|, *)[^,]*$", "");
+    if (req.http.X-Forwarded-For == "") {
+        unset req.http.X-Forwarded-For;
+    }
     # One cache per host name, whatever port the Host header names: no copies per `Host: x:N`.
     set req.http.X-Cache-Host = std.tolower(regsub(req.http.Host, ":[0-9]+$", ""));
 
