@@ -125,6 +125,25 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+# gunicorn not answering (a restart, an overload): pages still within their grace
+# (stale-while-revalidate) come from the cache; for the rest a German page, not Varnish's own.
+sub vcl_backend_error {
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "30";
+    synthetic({"<!DOCTYPE html>
+<html lang="de">
+<head><meta charset="utf-8"><title>Gleich wieder da · Open Innovation City Bielefeld</title></head>
+<body>
+<h1>Die Website ist gleich wieder da</h1>
+<p>Sie wird gerade neu gestartet oder ist überlastet. Bitte versuchen Sie es in einer Minute
+noch einmal.</p>
+</body>
+</html>
+"});
+    return (deliver);
+}
+
 sub vcl_deliver {
     unset resp.http.X-Cache-Host;
     unset resp.http.Via;

@@ -45,16 +45,14 @@ def wait_for(port, process, timeout=30):
     raise AssertionError("varnishd did not start")
 
 
-@pytest.fixture
-def varnish(live_server, tmp_path):
-    """The deployed VCL, its backend pointed at the live server, in a varnishd of our own."""
+def start_varnish(backend_port, folder):
+    """varnishd with the deployed VCL, its backend on ``backend_port``; returns (process, port)."""
     varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
     if not os.access(varnishd, os.X_OK):
         service_missing("varnishd is not installed (apt-get install varnish)")
-    backend_port = live_server.url.rsplit(":", 1)[1]
     vcl_text = VCL.read_text()
     assert vcl_text.count(DEPLOYED_BACKEND) == 1
-    vcl = tmp_path / "oic-cms.vcl"
+    vcl = folder / "oic-cms.vcl"
     vcl.write_text(vcl_text.replace(DEPLOYED_BACKEND, f'.port = "{backend_port}";'))
     port = free_port()
     process = subprocess.Popen(
@@ -64,7 +62,7 @@ def varnish(live_server, tmp_path):
             "-j",
             "none",
             "-n",
-            str(tmp_path / "varnish"),
+            str(folder / "varnish"),
             "-a",
             f"127.0.0.1:{port}",
             "-T",
@@ -79,6 +77,18 @@ def varnish(live_server, tmp_path):
     )
     try:
         wait_for(port, process)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    return process, port
+
+
+@pytest.fixture
+def varnish(live_server, tmp_path):
+    """The deployed VCL in a varnishd of our own, in front of the live server."""
+    process, port = start_varnish(live_server.url.rsplit(":", 1)[1], tmp_path)
+    try:
         yield port
     finally:
         process.terminate()
@@ -229,3 +239,18 @@ def test_purge_is_refused_from_outside_the_acl_and_retires_the_host_from_inside(
     assert purged.status == 200
     # A purge of any address of the host retires every page of it.
     assert after.headers["X-Proxy-Cache"] == "MISS"
+
+
+def test_without_gunicorn_visitors_get_a_german_page_asking_them_to_come_back(tmp_path):
+    process, port = start_varnish(free_port(), tmp_path)  # nothing listens there
+    try:
+        response, body = request(port, "/")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+    assert response.status == 503
+    assert response.headers["Retry-After"] == "30"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Die Website ist gleich wieder da" in body
+    assert '<html lang="de">' in body
