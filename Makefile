@@ -59,8 +59,9 @@ bench-queries: install
 bench-import: install
 	$(PY) benchmarks/import_site.py 1000
 
-# gunicorn with the production settings on loopback, driven by wrk; needs wrk and nginx
-# (installed with apt-get when run as root). Prints a table and which targets are met.
+# gunicorn with the production settings on loopback, driven by wrk, and Varnish in front of it
+# (deploy/varnish/oic-cms.vcl); needs wrk, nginx and varnish (installed with apt-get when run
+# as root). Prints a table and which targets are met.
 bench: install
 	$(PY) -m benchmarks.load
 

@@ -10,17 +10,21 @@ image, a document or a setting.
 
 The bump happens after the transaction commits, so no visitor can put the old content back into
 the cache in between. A CDN in front (``WAGTAILFRONTENDCACHE``) is asked to purge the changed
-page's own addresses; listings there expire by their short ``s-maxage``.
+page's own addresses, or every site's home page for a change of anything else; listings there
+expire by their short ``s-maxage``. Varnish as deploy/ runs it bans the whole host for any
+purge, so there every page shows the change at once.
 """
 
 import threading
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -63,10 +67,28 @@ def deferred_to_bulk_purge():
     return False
 
 
+def purge_frontend_caches(urls):
+    """Varnish on this machine (Wagtail's ``HTTPBackend``) is purged at once: a loopback
+    request takes about a millisecond, while Wagtail's own purge is a task, which in production
+    waits for the worker's next poll and behind the image renditions it is making. CDNs'
+    remote APIs stay in that task."""
+    backends = get_backends()
+    queued = []
+    for name, backend in backends.items():
+        if not isinstance(backend, HTTPBackend):
+            queued.append(name)
+            continue
+        own_urls = [url for url in urls if backend.invalidates_hostname(urlsplit(url).netloc)]
+        if own_urls:
+            backend.purge_batch(own_urls)
+    if queued:
+        purge_urls_from_cache(urls, backends=queued)
+
+
 def retire_everything(cdn_urls=()):
     store.purge_everything()
     if settings.WAGTAILFRONTENDCACHE and cdn_urls:
-        PurgeBatch(cdn_urls).purge()
+        purge_frontend_caches(list(cdn_urls))
 
 
 def retire_on_commit(cdn_urls=()):
@@ -86,6 +108,14 @@ def page_urls(page, with_descendants=False):
     if with_descendants:
         pages += list(Page.objects.descendant_of(page).live().specific(defer=True))
     return [url for url in (each.get_full_url() for each in pages) if url]
+
+
+def site_root_urls():
+    """Every site's home page: what a CDN can be named when a snippet, image, document or
+    setting changes, which may show on any page."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return []
+    return [f"{site.root_url}/" for site in Site.objects.all()]
 
 
 @receiver(page_published)
@@ -122,4 +152,4 @@ def retire_for_content_change(sender, instance, raw=False, update_fields=None, *
         return
     # A site's address is in every page's canonical and og:url, feeds and the sitemap.
     if isinstance(instance, PageViewRestriction | Site) or is_shown_content(sender):
-        retire_on_commit()
+        retire_on_commit(site_root_urls())
