@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from . import two_factor, views
+from . import autosave, two_factor, views
 
 
 @hooks.register("register_admin_urls")
@@ -50,3 +50,8 @@ def hide_menu_while_held_at_setup(request, menu_items):
         and two_factor.second_factor_required(user)
     ):
         menu_items.clear()
+
+
+hooks.register("before_edit_page", autosave.skip_unchanged_autosave)
+hooks.register("after_create_page", autosave.note_autosaved_new_page)
+hooks.register("before_create_page", autosave.free_slug_of_abandoned_page)

@@ -1,3 +1,6 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -12,7 +15,7 @@ from home.wagtail_overrides import SectionRoutingMixin
 from .authors import AuthorIndexPage
 from .sections import HomePageStreamBlock
 
-__all__ = ["AuthorIndexPage", "HomePage"]
+__all__ = ["AuthorIndexPage", "DemoContentItem", "HomePage"]
 
 
 class HomePage(
@@ -58,3 +61,25 @@ class HomePage(
     @property
     def social_image(self):
         return self.hero["image"] if self.hero else None
+
+
+class DemoContentItem(models.Model):
+    """One thing ``load_demo_content`` made, under a key that stays when editors rename it.
+
+    The loader makes a thing only while its key is unrecorded: a later run (every ``make run``)
+    leaves what editors edited, renamed, unpublished or deleted as it is, and adds only demo
+    content it never made before. ``content_object`` is ``None`` once an editor deleted it.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    content_type = models.ForeignKey(ContentType, null=True, on_delete=models.SET_NULL)
+    object_id = models.CharField(max_length=64, blank=True)
+    content_object = GenericForeignKey("content_type", "object_id")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Demo-Inhalt"
+        verbose_name_plural = "Demo-Inhalte"
+
+    def __str__(self):
+        return self.key

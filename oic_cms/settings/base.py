@@ -151,6 +151,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Previews, autosave and a management command write at the same time. WAL lets readers
+    # and one writer work side by side; IMMEDIATE takes the write lock when a transaction
+    # begins, so a second writer waits up to `timeout` seconds for it instead of failing with
+    # "database is locked" when a deferred read transaction cannot be upgraded.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL's full-text indexes (German stemming).
@@ -211,9 +222,32 @@ DEFAULT_FROM_EMAIL = env_str(
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 RELEASE = current_release(BASE_DIR)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": RELEASE},
-}
+# One cache for every process (server, task worker, management commands), so that a purge by
+# `manage.py import_jekyll_site` or `publish_scheduled` reaches the running server: Redis when
+# REDIS_URL is set (production overrides this), else files under var/cache/. Files rather than
+# Django's DatabaseCache: no table to create, and page views do not write into the SQLite file
+# editors save to, so they never wait for its write lock. Its add()/incr() are not atomic across
+# processes; the rate limits (oic_cms/rate_limits.py) may then count one attempt short when two
+# processes count the same key at once, which development can afford and Redis does not do.
+if env_str("REDIS_URL", ""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("REDIS_URL"),
+            "KEY_PREFIX": RELEASE,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": RELEASE,
+            # The page cache keeps one file per page and query; Django's default of 300 entries
+            # would cull a third of them on most writes of a site with a few hundred posts.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Page cache for anonymous visitors (pagecache/, see README "Page cache and CDN"); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

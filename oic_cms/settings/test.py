@@ -24,6 +24,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+# One process, no files left behind: the tests of the shared development cache start their own
+# processes with the development settings (tests/ops/test_development_like_production.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": RELEASE},  # noqa: F405
+}
 # Tests change content inside transactions that never commit, so purges would not run: the page
 # cache is off here and turned on by the tests in tests/pagecache/.
 PAGE_CACHE_SECONDS = 0

@@ -1,4 +1,4 @@
-"""Demo events around today's date for the three formats; loading again updates, never doubles."""
+"""Demo events around the date they are made for the three formats; made once, never doubled."""
 
 import datetime
 
@@ -8,6 +8,7 @@ from events.schedule import local_today
 from formats.models import FormatPage
 from home.models import SiteSettings
 from home.pretix import RegistrationKind
+from website.demo_content.records import demo_child_page, demo_object, is_recorded, page_key
 
 DEMO_PRETIX_SHOP_URL = "https://pretix.eu/oic-bielefeld/"
 INNOVATION_OFFICE = "Innovation Office, Alter Markt 13, 33602 Bielefeld"
@@ -15,8 +16,8 @@ RETROSPECTIVE_SLUG = "ki-und-zivilgesellschaft-rueckblick"
 REVIEWED_EVENT_SLUG = "meetup-ki-ai-for-good"
 OPEN_TO_ALL = "Alle Interessierten aus Bielefeld – keine Vorkenntnisse notwendig"
 
-# (format slug, event slug, days from today, fields). Dates move with today's date, so the
-# demo always has upcoming and past events.
+# (format slug, event slug, days from the day the demo is loaded, fields): a freshly loaded demo
+# has upcoming and past events; later runs leave the dates as editors keep them.
 DEMO_EVENTS = [
     (
         "open-innovation-hour",
@@ -154,26 +155,16 @@ EVENT_DEFAULTS = {
 }
 
 
-def publish_child(parent, model, slug, log, **fields):
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        log(f"created {page.url}")
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.save_revision().publish()
-    return model.objects.get(pk=page.pk)
-
-
 def load_demo_events(home_page, log):
-    """The index ``/veranstaltungen/`` and events of the formats below ``/formate/``."""
+    """The index ``/veranstaltungen/`` and events of the formats below ``/formate/``, each made
+    once (dated relative to the day it was made), then left to the editors."""
     settings = SiteSettings.for_site(home_page.get_site())
-    if not settings.pretix_shop_url:
-        settings.pretix_shop_url = DEMO_PRETIX_SHOP_URL
-        settings.save(update_fields=["pretix_shop_url"])
-    index = publish_child(
+    demo_object(
+        "settings:pretix-shop-url",
+        lambda: settings if settings.pretix_shop_url else None,
+        lambda: set_pretix_shop_url(settings),
+    )
+    index = demo_child_page(
         home_page,
         EventIndexPage,
         "veranstaltungen",
@@ -186,6 +177,8 @@ def load_demo_events(home_page, log):
     retrospective = BlogPage.objects.filter(slug=RETROSPECTIVE_SLUG).first()
     today = local_today()
     for format_slug, slug, days, fields in DEMO_EVENTS:
+        if is_recorded(page_key(EventPage, slug)):
+            continue
         format_page = (
             FormatPage.objects.descendant_of(home_page)
             .filter(slug=format_slug, url_path__endswith=f"/formate/{format_slug}/")
@@ -200,5 +193,11 @@ def load_demo_events(home_page, log):
             values["retrospective"] = retrospective
             # The review appears a week after the event it looks back on.
             date = min(date, retrospective.date - datetime.timedelta(days=7))
-        publish_child(index, EventPage, slug, log, date=date, format=format_page, **values)
+        demo_child_page(index, EventPage, slug, log, date=date, format=format_page, **values)
     return index
+
+
+def set_pretix_shop_url(settings):
+    settings.pretix_shop_url = DEMO_PRETIX_SHOP_URL
+    settings.save(update_fields=["pretix_shop_url"])
+    return settings

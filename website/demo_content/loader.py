@@ -1,4 +1,8 @@
-"""Builds the demo site from the seed documents; every step can run again without duplicating."""
+"""Builds the demo site from the seed documents into an empty site.
+
+A later run (every ``make run``) adds only demo content it never made before (``records``): it
+never changes, republishes or deletes what exists, and what an editor deleted stays deleted.
+"""
 
 import datetime
 import hashlib
@@ -14,11 +18,9 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor
 from downloads.models import Download
 from formats.models import DownloadsPage, FormatIndexPage, FormatKit, FormatPage
 from home.models import (
-    Category,
     CreditedImage,
     EasyLanguagePage,
     FooterLink,
-    Person,
     SiteSettings,
     StandardPage,
 )
@@ -26,11 +28,21 @@ from home.site_address import apply_to_site
 from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
 from website.demo_content.events import load_demo_events
 from website.demo_content.methods import load_demo_methods
-from website.demo_content.team_and_projects import load_demo_team_and_projects
+from website.demo_content.team_and_projects import MARIA_TEAM_FIELDS, load_demo_team_and_projects
 from website.models import HomePage
 
 from . import easy_language, media, standard_pages
 from .plain_text import clean_scraped_lines, plain_text_to_blocks
+from .records import (
+    demo_category,
+    demo_child_page,
+    demo_object,
+    demo_person,
+    is_recorded,
+    page_key,
+    record,
+    recorded_object,
+)
 
 
 def newsletter_block_value():
@@ -83,7 +95,10 @@ class DemoContentLoader:
 
     @transaction.atomic
     def load(self):
-        home = self.home_page()
+        home, home_created = self.home_page()
+        if home is None:
+            self.log("The demo's home page was deleted; no demo content added.")
+            return None
         self.site_settings(home)
         categories = self.categories()
         maria = self.maria()
@@ -113,41 +128,55 @@ class DemoContentLoader:
             show_in_menus=True,
             intro="Alle Kits unserer Formate zum Herunterladen und Weitergeben.",
         )
-        self.import_jekyll_posts(kit, categories["Community of Practice"])
-        self.plain_text_posts(blog_index, categories)
-        self.link_posts_to_formats(formats)
+        posts = [
+            *self.import_jekyll_posts(blog_index, kit, categories["Community of Practice"]),
+            *self.plain_text_posts(blog_index, categories),
+        ]
+        self.link_posts_to_formats(posts, formats)
         self.legal_pages(home)
         load_demo_team_and_projects(self.log)
         load_demo_events(home, self.log)
         load_demo_methods(home, self.log)
-        self.home_sections(home, format_index)
+        if home_created:
+            self.home_sections(home, format_index)
         self.easy_language_page(home)
         return home
 
     def home_page(self):
-        """The HomePage as the default site's root, replacing Wagtail's welcome page.
+        """The HomePage and whether this run made it (then it replaces Wagtail's welcome page
+        as the default site's root); ``None`` if an editor deleted the demo's home page.
 
         Its sections are filled in by ``home_sections`` once the content they show exists.
         """
-        root = Page.get_first_root_node()
-        home = HomePage.objects.first()
-        if home is None:
-            home = HomePage(title="Startseite", slug="start")
+        made = []
+
+        def create():
+            root = Page.get_first_root_node()
+            home = HomePage(title="Startseite", slug="start", seo_title=SITE_NAME)
             root.add_child(instance=home)
+            home.save_revision().publish()
             self.log("created home page")
-        home.seo_title = "Open Innovation City Bielefeld"
-        home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        # What `make run` serves (its PORT, through WAGTAILADMIN_BASE_URL), so that canonical,
-        # og:url, feeds, sitemap and iCal point where the demo answers.
-        apply_to_site(site)
-        site.site_name = "Open Innovation City Bielefeld"
-        site.root_page = home
-        site.save()
-        for page in root.get_children().exclude(pk=home.pk).not_type(HomePage):
-            self.log(f"removed placeholder page {page.title!r}")
-            page.delete()
-        return HomePage.objects.get(pk=home.pk)
+            site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+            site.site_name = SITE_NAME
+            site.root_page = home
+            apply_to_site(site)
+            site.save()
+            for page in root.get_children().exclude(pk=home.pk).not_type(HomePage):
+                self.log(f"removed placeholder page {page.title!r}")
+                page.delete()
+            made.append(home)
+            return home
+
+        home = demo_object(page_key(HomePage, "start"), HomePage.objects.first, create)
+        if home is None:
+            return None, False
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None:
+            # Not content but configuration: what `make run` serves (its PORT, through
+            # WAGTAILADMIN_BASE_URL), so canonical, og:url, feeds, sitemap and iCal point where
+            # the demo answers. Saved only if it changed.
+            apply_to_site(site)
+        return HomePage.objects.get(pk=home.pk), bool(made)
 
     def home_sections(self, home, format_index):
         """Today's one-page home: every section with the anchor old links use (/#team …)."""
@@ -218,9 +247,19 @@ class DemoContentLoader:
         home.save_revision().publish()
 
     def site_settings(self, home):
+        """Filled in once; a site whose settings name an organisation already keeps them."""
         site = home.get_site()
+        if site is None:
+            return
         settings = SiteSettings.for_site(site)
-        settings.organisation_name = "Open Innovation City Bielefeld"
+        demo_object(
+            "settings:site",
+            lambda: settings if settings.organisation_name else None,
+            lambda: self.fill_site_settings(settings),
+        )
+
+    def fill_site_settings(self, settings):
+        settings.organisation_name = SITE_NAME
         settings.contact_email = "innovationen@bielefeld.de"
         settings.contact_phone = "0521 51-0"
         settings.office_address = "Innovation Office\nAlter Markt 13\n33602 Bielefeld"
@@ -228,6 +267,7 @@ class DemoContentLoader:
         settings.opening_hours = "Di. und Do. 10–16 Uhr\nund nach Vereinbarung"
         settings.footer_newsletter = [("newsletter", newsletter_block_value())]
         settings.save()
+        return settings
 
     def categories(self):
         names = [
@@ -237,11 +277,10 @@ class DemoContentLoader:
             "KI und Zivilgesellschaft",
             "Rückblick",
         ]
-        return {name: Category.objects.get_or_create(name=name)[0] for name in names}
+        return {name: demo_category(name) for name in names}
 
     def person(self, name, **fields):
-        person, _ = Person.objects.update_or_create(name=name, defaults=fields)
-        return person
+        return demo_person(name, **fields)
 
     def maria(self):
         return self.person(
@@ -250,58 +289,62 @@ class DemoContentLoader:
             email="maria.goncalves@bielefeld.de",
             expertise="Communities of Practice\nKI und Zivilgesellschaft\nMeetups",
             photo=self.image("portrait-maria", "Platzhalter-Porträt", portrait=True),
+            **MARIA_TEAM_FIELDS,
         )
 
     def image(self, key, description, portrait=False):
         title = f"Demo: {key}"
-        image = CreditedImage.objects.filter(title=title).first()
-        if image is None:
-            data = (
-                media.portrait_png("#dbe7f3", "#004b87")
-                if portrait
-                else media.abstract_artwork_png(PALETTES[key], seed=len(key))
-            )
-            image = CreditedImage(
-                title=title,
-                description=description,
-                credit=IMAGE_CREDIT,
-                collection=self.collection,
-                file=ContentFile(data, name=f"{key}.png"),
-                file_size=len(data),
-                file_hash=hashlib.sha1(data).hexdigest(),
-            )
-            image.save()
+        return demo_object(
+            f"image:{key}",
+            CreditedImage.objects.filter(title=title).first,
+            lambda: self.make_image(key, title, description, portrait),
+        )
+
+    def make_image(self, key, title, description, portrait):
+        data = (
+            media.portrait_png("#dbe7f3", "#004b87")
+            if portrait
+            else media.abstract_artwork_png(PALETTES[key], seed=len(key))
+        )
+        image = CreditedImage(
+            title=title,
+            description=description,
+            credit=IMAGE_CREDIT,
+            collection=self.collection,
+            file=ContentFile(data, name=f"{key}.png"),
+            file_size=len(data),
+            file_hash=hashlib.sha1(data).hexdigest(),
+        )
+        image.save()
         return image
 
     def kit_document(self):
+        if is_recorded("document:cop-starter-kit"):
+            return recorded_object("document:cop-starter-kit")
         data = media.kit_pdf(SEED_COP_KIT.read_text(encoding="utf-8"), "CoP Starter Kit")
-        kit = Download.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first()
-        if kit is None:
-            kit = Download(
-                title="CoP Starter Kit",
-                description="Anleitung für den Aufbau einer Community of Practice",
-                collection=self.collection,
-                file=ContentFile(data, name=KIT_FILE_NAME),
-                file_size=len(data),
-                file_hash=hashlib.sha1(data).hexdigest(),
-            )
-            kit.full_clean()
-            kit.save()
-            self.log("created document CoP Starter Kit")
+        return demo_object(
+            "document:cop-starter-kit",
+            Download.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first,
+            lambda: self.make_kit_document(data),
+        )
+
+    def make_kit_document(self, data):
+        kit = Download(
+            title="CoP Starter Kit",
+            description="Anleitung für den Aufbau einer Community of Practice",
+            collection=self.collection,
+            file=ContentFile(data, name=KIT_FILE_NAME),
+            file_size=len(data),
+            file_hash=hashlib.sha1(data).hexdigest(),
+        )
+        kit.full_clean()
+        kit.save()
+        self.log("created document CoP Starter Kit")
         return kit
 
     def child_page(self, parent, model, slug, **fields):
-        """Create or update the child page ``slug`` of ``parent`` and publish it."""
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        if page is None:
-            page = model(slug=slug, **fields)
-            parent.add_child(instance=page)
-            self.log(f"created {page.url}")
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
-        page.save_revision().publish()
-        return model.objects.get(pk=page.pk)
+        """The demo's child page ``slug`` of ``parent``: created and published once."""
+        return demo_child_page(parent, model, slug, self.log, **fields)
 
     def format_pages(self, format_index, categories, maria, kit):
         kit_text = SEED_COP_KIT.read_text(encoding="utf-8")
@@ -329,7 +372,7 @@ class DemoContentLoader:
             ],
             category=categories["Community of Practice"],
             contact_person=maria,
-            kits=[FormatKit(document=kit)],
+            kits=[FormatKit(document=kit)] if kit else [],
         )
         open_innovation_hour = self.child_page(
             format_index,
@@ -391,90 +434,144 @@ class DemoContentLoader:
         )
         return [community_of_practice, open_innovation_hour, meetups]
 
-    def import_jekyll_posts(self, kit, community_of_practice):
-        """Posts 000 and 003 go through the importer, exactly as editors' old posts will."""
+    def import_jekyll_posts(self, blog_index, kit, community_of_practice):
+        """Posts 000 and 003 go through the importer, exactly as editors' old posts will; each
+        only while the demo never made it. Returns the posts this run made."""
+        if blog_index is None:
+            return []
+        missing = {
+            seed: jekyll_name
+            for seed, jekyll_name in JEKYLL_POST_FILES.items()
+            if not is_recorded(page_key(BlogPage, Path(jekyll_name).stem))
+        }
+        if not missing:
+            return []
+        made = []
+        for seed, jekyll_name in list(missing.items()):
+            slug = Path(jekyll_name).stem
+            existing = BlogPage.objects.child_of(blog_index).filter(slug=slug).first()
+            if existing is not None:
+                record(page_key(BlogPage, slug), existing)
+                del missing[seed]
+        if not missing:
+            return []
         with tempfile.TemporaryDirectory(prefix="oic-demo-") as workdir:
             workdir = Path(workdir)
             assets = workdir / "assets"
             (assets / "images").mkdir(parents=True)
             (assets / "downloads").mkdir()
             for key in ("graffiti", "ki"):
-                with self.image(key, "").file.open("rb") as image_file:
-                    (assets / "images" / f"{key}.png").write_bytes(image_file.read())
-            with kit.file.open("rb") as kit_file:
-                (assets / "downloads" / KIT_FILE_NAME).write_bytes(kit_file.read())
+                image = self.image(key, "")
+                if image is not None:
+                    with image.file.open("rb") as image_file:
+                        (assets / "images" / f"{key}.png").write_bytes(image_file.read())
+            if kit is not None:
+                with kit.file.open("rb") as kit_file:
+                    (assets / "downloads" / KIT_FILE_NAME).write_bytes(kit_file.read())
             paths = []
-            for seed, jekyll_name in JEKYLL_POST_FILES.items():
+            for seed, jekyll_name in missing.items():
                 target = workdir / jekyll_name
                 target.write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
                 paths.append(str(target))
-            call_command("import_jekyll", *paths, assets=str(assets), stdout=self.stdout)
+            call_command(
+                "import_jekyll",
+                *paths,
+                assets=str(assets),
+                parent=blog_index.pk,
+                stdout=self.stdout,
+            )
+        for jekyll_name in missing.values():
+            slug = Path(jekyll_name).stem
+            post = BlogPage.objects.child_of(blog_index).filter(slug=slug).first()
+            if post is not None:
+                record(page_key(BlogPage, slug), post)
+                made.append(post)
         # The starter-kit post is filed under "Formate" only; it belongs to its format too.
-        starter_kit_post = BlogPage.objects.get(slug=Path(JEKYLL_POST_FILES[SEED_COP_POST]).stem)
-        starter_kit_post.categories.add(community_of_practice)
-        starter_kit_post.save_revision().publish()
+        starter_kit_slug = Path(JEKYLL_POST_FILES[SEED_COP_POST]).stem
+        for post in made:
+            if post.slug == starter_kit_slug and community_of_practice is not None:
+                post.categories.add(community_of_practice)
+                post.save_revision().publish()
+        return made
 
     def plain_text_posts(self, blog_index, categories):
+        """The two seed texts without front matter, as posts; returns the posts this run made."""
+        if blog_index is None:
+            return []
         citizenlab = self.person("CitizenLab", role="Gastbeitrag")
         kosi_lab_team = self.person("KoSI-Lab Projektteam", role="Gastbeitrag")
         article_lines = clean_scraped_lines(SEED_CITIZENLAB_ARTICLE.read_text(encoding="utf-8"))
-        self.post(
-            blog_index,
-            slug="citizenlab-community-of-practice",
-            title="Von der Gruppe zur Community of Practice: die CitizenLab-Community",
-            teaser=(
-                "Wie CitizenLab mit über 300 Kunden weltweit eine Community of Practice für "
-                "digitale Bürger:innenbeteiligung aufbaut – und was eine Community of Practice "
-                "von einer gewöhnlichen Community unterscheidet."
-            ),
-            date=datetime.date(2025, 11, 20),
-            header_image=self.image("citizenlab", "Abstrakte Formen in Blau und Gelb"),
-            body=plain_text_to_blocks(article_lines, quote_sources=[WENGER_SOURCE]),
-            authors=[citizenlab],
-            categories=[categories["Community of Practice"]],
-        )
         title, *report_lines = clean_scraped_lines(SEED_KOSI_LAB_REPORT.read_text(encoding="utf-8"))
-        self.post(
-            blog_index,
-            slug="kosi-lab-fortbildung-labore-sozialer-innovation",
-            title=title,
-            teaser=(
-                "Neue Ideen finden Stadt! Unter diesem Motto diskutierte das KoSI-Lab "
-                "Projektteam am 13. und 14. März 2019 in Berlin mit kommunalen Akteuren über "
-                "„Labore sozialer Innovation“."
+        made = [
+            self.post(
+                blog_index,
+                slug="citizenlab-community-of-practice",
+                title="Von der Gruppe zur Community of Practice: die CitizenLab-Community",
+                teaser=(
+                    "Wie CitizenLab mit über 300 Kunden weltweit eine Community of Practice für "
+                    "digitale Bürger:innenbeteiligung aufbaut – und was eine Community of "
+                    "Practice von einer gewöhnlichen Community unterscheidet."
+                ),
+                date=datetime.date(2025, 11, 20),
+                header_image=self.image("citizenlab", "Abstrakte Formen in Blau und Gelb"),
+                body=plain_text_to_blocks(article_lines, quote_sources=[WENGER_SOURCE]),
+                authors=[citizenlab],
+                categories=[categories["Community of Practice"]],
             ),
-            date=datetime.date(2019, 3, 20),
-            header_image=self.image("kosi-lab", "Abstrakte Formen in Grau und Rot"),
-            body=plain_text_to_blocks(report_lines),
-            authors=[kosi_lab_team],
-            categories=[categories["Rückblick"]],
-        )
+            self.post(
+                blog_index,
+                slug="kosi-lab-fortbildung-labore-sozialer-innovation",
+                title=title,
+                teaser=(
+                    "Neue Ideen finden Stadt! Unter diesem Motto diskutierte das KoSI-Lab "
+                    "Projektteam am 13. und 14. März 2019 in Berlin mit kommunalen Akteuren über "
+                    "„Labore sozialer Innovation“."
+                ),
+                date=datetime.date(2019, 3, 20),
+                header_image=self.image("kosi-lab", "Abstrakte Formen in Grau und Rot"),
+                body=plain_text_to_blocks(report_lines),
+                authors=[kosi_lab_team],
+                categories=[categories["Rückblick"]],
+            ),
+        ]
+        return [post for post in made if post is not None]
 
     def post(self, blog_index, slug, authors, categories, **fields):
-        page = BlogPage.objects.child_of(blog_index).filter(slug=slug).first()
-        if page is None:
-            page = BlogPage(slug=slug, **fields)
-            page.authors = [BlogPageAuthor(person=person) for person in authors]
-            page.categories = categories
-            blog_index.add_child(instance=page)
-            self.log(f"created {page.url}")
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
-            page.authors = [BlogPageAuthor(person=person) for person in authors]
-            page.categories = categories
-        page.save_revision().publish()
+        """Creates and publishes the post once; returns it only if this run made it."""
+        made = []
 
-    def link_posts_to_formats(self, formats):
-        """Attach each post to the format of its category (Jekyll posts know no formats)."""
+        def create():
+            page = BlogPage(slug=slug, **fields)
+            page.authors = [BlogPageAuthor(person=person) for person in authors if person]
+            page.categories = [category for category in categories if category]
+            blog_index.add_child(instance=page)
+            page.save_revision().publish()
+            self.log(f"created {page.url}")
+            made.append(page)
+            return page
+
+        demo_object(
+            page_key(BlogPage, slug),
+            BlogPage.objects.child_of(blog_index).filter(slug=slug).first,
+            create,
+        )
+        return made[0] if made else None
+
+    def link_posts_to_formats(self, posts, formats):
+        """Attach each post this run made to the format of its category (Jekyll posts know no
+        formats); posts that existed before are left as they are."""
         for format_page in formats:
-            posts = BlogPage.objects.filter(categories=format_page.category_id).distinct()
+            if format_page is None or format_page.category_id is None:
+                continue
             for post in posts:
-                post.related_format = format_page
-                post.save_revision().publish()
+                if format_page.category_id in {category.pk for category in post.categories.all()}:
+                    post.related_format = format_page
+                    post.save_revision().publish()
 
     def easy_language_page(self, home):
         """The site's start page in Leichte Sprache, as the easy version of the home page."""
+        if is_recorded(page_key(EasyLanguagePage, easy_language.SLUG)):
+            return
         self.child_page(
             home,
             EasyLanguagePage,
@@ -486,8 +583,16 @@ class DemoContentLoader:
         )
 
     def legal_pages(self, home):
-        settings = SiteSettings.for_site(home.get_site())
-        settings.footer_links.all().delete()
+        """Impressum, Datenschutz, Barrierefreiheit, each linked in the footer when made."""
+        site = home.get_site()
+        settings = SiteSettings.for_site(site) if site else None
         for order, (slug, title, intro, body) in enumerate(standard_pages.PAGES):
+            if is_recorded(page_key(StandardPage, slug)):
+                continue
+            existed = StandardPage.objects.child_of(home).filter(slug=slug).exists()
             page = self.child_page(home, StandardPage, slug, title=title, intro=intro, body=body)
-            FooterLink.objects.create(settings=settings, page=page, sort_order=order)
+            if page is not None and settings is not None and not existed:
+                FooterLink.objects.create(settings=settings, page=page, sort_order=order)
+
+
+SITE_NAME = "Open Innovation City Bielefeld"

@@ -1,7 +1,7 @@
 """The Methodenkoffer of the demo site: the index and five creativity methods.
 
 ``load_demo_methods`` runs after the main demo load (it needs the home page and finds Maria
-Gonçalves by name) and can run again without duplicating anything.
+Gonçalves by name); run again, it adds only methods it never made.
 """
 
 import datetime
@@ -11,9 +11,17 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import Collection
 
-from home.models import Category, CreditedImage, Person
+from home.models import CreditedImage
 from methods.models import MethodIndexPage, MethodPage, MethodPageAuthor
 from website.demo_content import media
+from website.demo_content.records import (
+    demo_category,
+    demo_child_page,
+    demo_object,
+    demo_person,
+    is_recorded,
+    page_key,
+)
 
 AUTHOR_NAME = "Maria Gonçalves"
 IMAGE_CREDIT = "Grafik: Open Innovation City Bielefeld (Demo)"
@@ -229,27 +237,25 @@ METHODS = [
 
 @transaction.atomic
 def load_demo_methods(home_page, log):
-    """Create or update ``/methoden/`` and its methods below ``home_page``; return the index."""
-    index = MethodIndexPage.objects.child_of(home_page).filter(slug="methoden").first()
-    if index is None:
-        index = MethodIndexPage(slug="methoden", title="Methodenkoffer")
-        home_page.add_child(instance=index)
-        log(f"created {index.url}")
-    index.title = "Methodenkoffer"
-    index.intro = INDEX_INTRO
-    index.show_in_menus = True
-    index.save_revision().publish()
-    index = MethodIndexPage.objects.get(pk=index.pk)
-
-    author, _ = Person.objects.get_or_create(
-        name=AUTHOR_NAME, defaults={"role": "Open Innovation City Bielefeld"}
+    """``/methoden/`` and its methods below ``home_page``, each made once; returns the index."""
+    index = demo_child_page(
+        home_page,
+        MethodIndexPage,
+        "methoden",
+        log,
+        title="Methodenkoffer",
+        intro=INDEX_INTRO,
+        show_in_menus=True,
     )
+    author = demo_person(AUTHOR_NAME, role="Open Innovation City Bielefeld")
     for number, method in enumerate(METHODS, start=1):
         load_method(index, method, author, datetime.date(2026, 2, number), log)
     return index
 
 
 def load_method(index, method, author, date, log):
+    if is_recorded(page_key(MethodPage, method["slug"])):
+        return
     fields = {
         name: method[name]
         for name in (
@@ -267,36 +273,31 @@ def load_method(index, method, author, date, log):
         date=date,
         header_image=demo_image(method["slug"], method["palette"], method["title"]),
         header_image_is_decorative=True,
+        authors=[MethodPageAuthor(person=author)] if author else [],
+        categories=[category for name in method["categories"] if (category := demo_category(name))],
     )
-    categories = [Category.objects.get_or_create(name=name)[0] for name in method["categories"]]
-    page = MethodPage.objects.child_of(index).filter(slug=method["slug"]).first()
-    created = page is None
-    if created:
-        page = MethodPage(slug=method["slug"], **fields)
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.authors = [MethodPageAuthor(person=author)]
-    page.categories = categories
-    if created:
-        index.add_child(instance=page)
-        log(f"created {page.url}")
-    page.save_revision().publish()
+    demo_child_page(index, MethodPage, method["slug"], log, **fields)
 
 
 def demo_image(slug, palette, title):
     image_title = f"Demo: Methode {slug}"
-    image = CreditedImage.objects.filter(title=image_title).first()
-    if image is None:
-        data = media.abstract_artwork_png(palette, width=1200, height=675, seed=len(slug))
-        image = CreditedImage(
-            title=image_title,
-            description=f"Abstrakte Formen zur Methode {title}",
-            credit=IMAGE_CREDIT,
-            collection=Collection.get_first_root_node(),
-            file=ContentFile(data, name=f"methode-{slug}.png"),
-            file_size=len(data),
-            file_hash=hashlib.sha1(data).hexdigest(),
-        )
-        image.save()
+    return demo_object(
+        f"image:methode-{slug}",
+        CreditedImage.objects.filter(title=image_title).first,
+        lambda: make_image(slug, palette, title, image_title),
+    )
+
+
+def make_image(slug, palette, title, image_title):
+    data = media.abstract_artwork_png(palette, width=1200, height=675, seed=len(slug))
+    image = CreditedImage(
+        title=image_title,
+        description=f"Abstrakte Formen zur Methode {title}",
+        credit=IMAGE_CREDIT,
+        collection=Collection.get_first_root_node(),
+        file=ContentFile(data, name=f"methode-{slug}.png"),
+        file_size=len(data),
+        file_hash=hashlib.sha1(data).hexdigest(),
+    )
+    image.save()
     return image

@@ -1,4 +1,4 @@
-"""Demo team and projects from the seed documents; loading again updates instead of duplicating.
+"""Demo team and projects from the seed documents; each made once, then left to the editors.
 
 Maria Gonçalves is a real author of the seed posts. The other team members are invented demo
 persons, marked "(Demo)" in their role.
@@ -12,10 +12,14 @@ from wagtail.models import Page
 from home.models import Person
 from projects.models import Project
 from projects.status import ProjectStatus
-from website.authors import ensure_author_index
+from website.authors import AuthorIndexPage, ensure_author_index
 from website.models import HomePage
 
+from .records import demo_object, demo_person, page_key
+
 MARIA = "Maria Gonçalves"
+# Maria leads the team block; the main loader makes her with these, photo and all.
+MARIA_TEAM_FIELDS = {"show_in_team": True, "sort_order": 1}
 DEMO_TEAM = [
     {
         "name": "Jonas Becker",
@@ -98,21 +102,46 @@ def demo_projects(maria):
 
 @transaction.atomic
 def load_demo_team_and_projects(log):
-    """Team flags and order, three demo team members, four projects and the author index."""
-    maria, _ = Person.objects.get_or_create(name=MARIA)
-    maria.show_in_team, maria.sort_order = True, 1
-    maria.save()
+    """Three demo team members besides Maria, four projects and the author index, each made
+    once: what editors changed or deleted stays so."""
+    maria = demo_person(MARIA, **MARIA_TEAM_FIELDS)
     for order, fields in enumerate(DEMO_TEAM, start=2):
-        _, created = Person.objects.update_or_create(
-            name=fields["name"], defaults={**fields, "show_in_team": True, "sort_order": order}
+        made = []
+
+        def create(fields=fields, order=order, made=made):
+            made.append(fields["name"])
+            return Person.objects.create(**fields, show_in_team=True, sort_order=order)
+
+        demo_object(
+            f"person:{fields['name']}", Person.objects.filter(name=fields["name"]).first, create
         )
-        if created:
+        if made:
             log(f"created demo team member {fields['name']}")
 
     for order, fields in enumerate(demo_projects(maria)):
-        page_slug, fallback_url = fields.pop("link")
-        link_page = Page.objects.filter(slug=page_slug).first() if page_slug else None
-        defaults = {
+        demo_object(
+            f"project:{fields['title']}",
+            Project.objects.filter(title=fields["title"]).first,
+            lambda fields=fields, order=order: create_project(fields, order, log),
+        )
+
+    home = HomePage.objects.order_by("path").first()
+    if home is not None:
+        index = demo_object(
+            page_key(AuthorIndexPage, "autoren"),
+            AuthorIndexPage.objects.child_of(home).first,
+            lambda: ensure_author_index(home),
+        )
+        if index is not None:
+            log(f"author index at {index.url}")
+
+
+def create_project(fields, order, log):
+    fields = dict(fields)
+    page_slug, fallback_url = fields.pop("link")
+    link_page = Page.objects.filter(slug=page_slug).first() if page_slug else None
+    project = Project(
+        **{
             "responsible_person": None,
             "responsible_text": "",
             **fields,
@@ -120,14 +149,8 @@ def load_demo_team_and_projects(log):
             "link_url": "" if link_page else fallback_url,
             "sort_order": order,
         }
-        project, created = Project.objects.update_or_create(
-            title=defaults.pop("title"), defaults=defaults
-        )
-        project.full_clean()
-        if created:
-            log(f"created project {project.title}")
-
-    home = HomePage.objects.order_by("path").first()
-    if home is not None:
-        index = ensure_author_index(home)
-        log(f"author index at {index.url}")
+    )
+    project.full_clean()
+    project.save()
+    log(f"created project {project.title}")
+    return project
