@@ -62,6 +62,7 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon_ico, name="favicon_ico"),
 ]
 
 if settings.SERVE_MEDIA_FILES:

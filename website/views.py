@@ -2,8 +2,9 @@ import posixpath
 import unicodedata
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponseServerError
+from django.http import FileResponse, Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -52,6 +53,14 @@ def search(request):
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon_ico(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page links: answer it from
+    the static source (the finders), so it works before and after collectstatic."""
+    return FileResponse(open(finders.find("images/favicon.ico"), "rb"), content_type="image/x-icon")
 
 
 def page_not_found(request, exception=None):

@@ -152,3 +152,13 @@ def test_a_section_answers_404_once_unpublished_and_again_when_republished(
     with django_capture_on_commit_callbacks(execute=True):
         site_tree.blog_index.save_revision().publish()
     assert post.title in client.get("/beitraege/").content.decode()
+
+
+def test_the_home_page_title_names_the_site_once(client, site_tree, settings):
+    """A home page titled like the organisation reads "X", not "X · X"."""
+    settings.PAGE_CACHE_SECONDS = 0
+    site_tree.home.title = "Open Innovation City Bielefeld"
+    site_tree.home.seo_title = ""
+    site_tree.home.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert "<title>Open Innovation City Bielefeld</title>" in html

@@ -73,3 +73,11 @@ def test_standard_page_meta_description_falls_back_to_intro(client, site_tree):
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
     assert '<meta name="description" content="Eigene Beschreibung">' in html
+
+
+def test_favicon_ico_answers_with_the_icon(client, site_tree):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+    assert client.post("/favicon.ico").status_code == 405

@@ -72,7 +72,7 @@ def test_method_page_shows_authors_categories_teaser_and_header_image(client, wa
     assert '<a href="/methoden/?filter=r%C3%BCckblick">Rückblick</a>' in html
     figure = html.split('<figure class="figure article__image">')[1].split("</figure>")[0]
     assert "<picture>" in figure and 'sizes="(min-width: 50rem) 46rem, 100vw"' in figure
-    assert "Bild: Foto: OIC" in figure
+    assert "Foto: OIC" in figure and "Bild: Foto:" not in figure
     assert '<meta property="og:type" content="article">' in html
 
 
