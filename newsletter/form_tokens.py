@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+
+from oic_cms.rate_limits import claim_once
 
 FORM_TOKEN_SALT = "newsletter.form-token"
 USED_KEY_PREFIX = "newsletter-form-token-used"
@@ -60,7 +61,12 @@ def claim_form_token(token):
 
     Used ids are kept as long as a token is valid, so the store holds at most the sign-ups of
     that period (which the rate limits bound).
+
+    Kept with the sign-up limits: while they cannot be read, this raises ``LimitsUnavailable``
+    rather than let a token be used twice.
     """
-    return cache.add(
-        f"{USED_KEY_PREFIX}:{token.id}", 1, timeout=settings.NEWSLETTER_FORM_TOKEN_MAX_AGE_SECONDS
+    return claim_once(
+        f"{USED_KEY_PREFIX}:{token.id}",
+        settings.NEWSLETTER_FORM_TOKEN_MAX_AGE_SECONDS,
+        fail_closed=True,
     )

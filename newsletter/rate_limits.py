@@ -53,10 +53,17 @@ def signup_limits(address, email):
 
 
 def signup_allowed(address, email):
+    """Raises ``LimitsUnavailable`` while the limits cannot be read: no sign-up goes unlimited."""
     return within_limits(
-        signup_limits(address, email), settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS
+        signup_limits(address, email),
+        settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS,
+        fail_closed=True,
     )
 
 
 def record_signup(address, email):
-    record(signup_limits(address, email), settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS)
+    record(
+        signup_limits(address, email),
+        settings.NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS,
+        fail_closed=True,
+    )

@@ -6,6 +6,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oic_cms.client_address import client_address
+from oic_cms.rate_limits import LimitsUnavailable
 
 from .blocks import DEFAULT_CONSENT_HTML, address_on_site, signup_form_context
 from .form_tokens import claim_form_token, issue_form_token
@@ -30,6 +31,11 @@ RESUBMIT_NOTICE = (
     "Fast fertig: Bitte prüfe deine Angaben und drücke noch einmal auf „Anmelden“, um die "
     "Anmeldung abzuschicken."
 )
+UNAVAILABLE_NOTICE = (
+    "Die Anmeldung ist gerade kurz gestört, deine Angaben sind noch da. Bitte versuche es in "
+    "einer Minute noch einmal."
+)
+UNAVAILABLE_RETRY_AFTER_SECONDS = 60
 
 
 def too_many_attempts(request):
@@ -97,12 +103,24 @@ def subscribe(request):
         )
     address = client_address(request)
     email = normalise_email(form.cleaned_data["email"])
-    if not signup_allowed(address, email):
-        return too_many_attempts(request)
-    if not claim_form_token(token):
-        # Used before: a second click on the button, or someone replaying a form.
-        return redirect("newsletter:thanks")
-    record_signup(address, email)
+    try:
+        if not signup_allowed(address, email):
+            return too_many_attempts(request)
+        if not claim_form_token(token):
+            # Used before: a second click on the button, or someone replaying a form.
+            return redirect("newsletter:thanks")
+        record_signup(address, email)
+    except LimitsUnavailable:
+        # Without its limits the form would let a machine send mails from the city's address.
+        response = signup_page(
+            request,
+            form=form,
+            form_token=token_for_retry(form),
+            notice=UNAVAILABLE_NOTICE,
+            status=503,
+        )
+        response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER_SECONDS)
+        return response
     request_subscription(
         email=email,
         first_name=form.cleaned_data["first_name"],

@@ -3,13 +3,32 @@
 A caller checks all the limits an attempt falls under first and counts the attempt only once it
 is let through, so a refused attempt uses up none of the other budgets. Identities (addresses,
 e-mail addresses) are hashed, so the cache holds no personal data.
+
+The counters live in the ``rate-limits`` cache, which raises while Redis is gone. A caller that
+must not go unlimited (the newsletter sign-up) asks with ``fail_closed=True`` and gets
+``LimitsUnavailable``; the others count in this process's memory meanwhile, a limit per
+worker instead of none.
 """
 
+import logging
 import time
 from typing import NamedTuple
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import salted_hmac
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMIT_ALIAS = "rate-limits"
+# Counters kept in this process while the shared store is unreachable.
+LOCAL_COUNTERS = LocMemCache("rate-limits-during-outage", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+class LimitsUnavailable(Exception):
+    """The shared counters cannot be read, and the caller does not go on without them."""
 
 
 class Limit(NamedTuple):
@@ -18,27 +37,53 @@ class Limit(NamedTuple):
     limit: int
 
 
+def shared_counters():
+    """The ``rate-limits`` cache; the default one where settings name no such alias."""
+    alias = RATE_LIMIT_ALIAS if RATE_LIMIT_ALIAS in settings.CACHES else "default"
+    return caches[alias]
+
+
 def counter_key(scope, identity, window_seconds):
     window = int(time.time() // window_seconds)
     digest = salted_hmac(f"rate-limit.{scope}", identity, algorithm="sha256").hexdigest()
     return f"rate-limit:{scope}:{digest[:32]}:{window}"
 
 
-def within_limits(limits, window_seconds):
+def counted(operation, fail_closed):
+    """``operation(store)`` on the shared counters, or on this process's while they fail."""
+    try:
+        return operation(shared_counters())
+    except (RedisError, OSError) as error:
+        if fail_closed:
+            raise LimitsUnavailable from error
+        logger.warning("Rate limits counted in this process only: %s", error)
+        return operation(LOCAL_COUNTERS)
+
+
+def within_limits(limits, window_seconds, fail_closed=False):
     """Whether one more attempt stays within every limit (one cache round trip)."""
     keys = [counter_key(scope, identity, window_seconds) for scope, identity, _ in limits]
-    counts = cache.get_many(keys)
+    counts = counted(lambda store: store.get_many(keys), fail_closed)
     return all(counts.get(key, 0) < limit for key, (_, _, limit) in zip(keys, limits, strict=True))
 
 
-def record(limits, window_seconds):
-    """Count one attempt against every limit."""
+def count_in(store, limits, window_seconds):
     for scope, identity, _ in limits:
         key = counter_key(scope, identity, window_seconds)
-        if cache.add(key, 1, timeout=window_seconds):
+        if store.add(key, 1, timeout=window_seconds):
             continue
         try:
-            cache.incr(key)
+            store.incr(key)
         except ValueError:
             # The counter expired between add() and incr(): this is the first attempt again.
-            cache.add(key, 1, timeout=window_seconds)
+            store.add(key, 1, timeout=window_seconds)
+
+
+def record(limits, window_seconds, fail_closed=False):
+    """Count one attempt against every limit."""
+    counted(lambda store: count_in(store, limits, window_seconds), fail_closed)
+
+
+def claim_once(key, timeout, fail_closed=False):
+    """``True`` the first time ``key`` is claimed within ``timeout`` seconds, ``False`` after."""
+    return counted(lambda store: store.add(key, 1, timeout=timeout), fail_closed)

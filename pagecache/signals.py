@@ -32,6 +32,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from oic_cms.cache_backends import cache_recovered
+
 from . import store
 
 _bulk_change = threading.local()
@@ -153,3 +155,10 @@ def retire_for_content_change(sender, instance, raw=False, update_fields=None, *
     # A site's address is in every page's canonical and og:url, feeds and the sitemap.
     if isinstance(instance, PageViewRestriction | Site) or is_shown_content(sender):
         retire_on_commit(site_root_urls())
+
+
+@receiver(cache_recovered)
+def retire_after_cache_outage(sender, **kwargs):
+    """A publish while Redis was gone could not bump the generation: pages stored before the
+    outage would come back with the old content."""
+    store.purge_everything()

@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
+from .caches import redis_caches, with_rate_limit_alias
 from .environment import env_bool, env_int, env_list, env_networks, env_str
 from .frontend_cache import frontend_cache_backends
 from .release import current_release
@@ -230,24 +231,21 @@ RELEASE = current_release(BASE_DIR)
 # processes; the rate limits (oic_cms/rate_limits.py) may then count one attempt short when two
 # processes count the same key at once, which development can afford and Redis does not do.
 if env_str("REDIS_URL", ""):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env_str("REDIS_URL"),
-            "KEY_PREFIX": RELEASE,
-        }
-    }
+    CACHES = redis_caches(env_str("REDIS_URL"), RELEASE)
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-            "KEY_PREFIX": RELEASE,
-            # The page cache keeps one file per page and query; Django's default of 300 entries
-            # would cull a third of them on most writes of a site with a few hundred posts.
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+    CACHES = with_rate_limit_alias(
+        {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+                "KEY_PREFIX": RELEASE,
+                # The page cache keeps one file per page and query; Django's default of 300
+                # entries would cull a third of them on most writes of a site with a few hundred
+                # posts.
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            }
         }
-    }
+    )
 
 # Page cache for anonymous visitors (pagecache/, see README "Page cache and CDN"); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .caches import redis_caches
 from .environment import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -69,13 +70,7 @@ if MEDIA_S3_BUCKET:
 PREPARE_IMAGE_RENDITIONS = env_bool("PREPARE_IMAGE_RENDITIONS", True)
 
 # A cache shared by all workers: rate limits and purges must hold across processes.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        "KEY_PREFIX": RELEASE,  # noqa: F405
-    }
-}
+CACHES = redis_caches(env_str("REDIS_URL", "redis://127.0.0.1:6379/0"), RELEASE)  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

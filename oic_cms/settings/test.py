@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .caches import with_rate_limit_alias
 
 SECRET_KEY = "test-only-secret-key-with-enough-length-and-entropy-0123456789"  # noqa: S105
 DEBUG = False
@@ -26,9 +27,9 @@ LOGGING = {
 }
 # One process, no files left behind: the tests of the shared development cache start their own
 # processes with the development settings (tests/ops/test_development_like_production.py).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": RELEASE},  # noqa: F405
-}
+CACHES = with_rate_limit_alias(
+    {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": RELEASE}}  # noqa: F405
+)
 # Tests change content inside transactions that never commit, so purges would not run: the page
 # cache is off here and turned on by the tests in tests/pagecache/.
 PAGE_CACHE_SECONDS = 0
