@@ -1,10 +1,12 @@
 import posixpath
+import sys
 import unicodedata
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.paginator import InvalidPage, Paginator
-from django.http import FileResponse, Http404, HttpResponseServerError
+from django.db import DatabaseError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -67,8 +69,21 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# How soon a visitor may try again while the database is unreachable (a restart, a failover).
+DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS = 60
+
+
 def server_error(request):
-    """Render without context processors: the failure may lie in the database they need."""
+    """Render without context processors: the failure may lie in the database they need.
+
+    A database that cannot be reached is no fault of the page: it is answered 503 with
+    ``Retry-After``, so visitors, crawlers and monitoring know to come back. Cached pages are
+    still served meanwhile (the page cache answers before anything reads the database).
+    """
+    if isinstance(sys.exception(), DatabaseError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS)
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
