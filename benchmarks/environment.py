@@ -143,22 +143,30 @@ class Redis:
             self.process.terminate()
             self.process.wait(timeout=10)
 
+    def start_again(self):
+        """A fresh redis-server on the same port (its data is gone, as after a crash)."""
+        self.process = start_redis_server(urlsplit(self.url).port)
 
-def redis_for_run():
-    """The Redis in BENCH_REDIS_URL (a database of the local one by default); a private
-    redis-server on a free port if none answers."""
-    url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
-    parts = urlsplit(url)
-    if port_open(parts.hostname or "127.0.0.1", parts.port or 6379):
-        return Redis(url=url)
-    ensure_debian_tools(("redis-server", "redis-server"))
-    port = free_port()
+
+def start_redis_server(port):
     process = subprocess.Popen(
         ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", ""],
         stdout=subprocess.DEVNULL,
     )
     wait_for_port("127.0.0.1", port, process=process)
-    return Redis(url=f"redis://127.0.0.1:{port}/0", process=process)
+    return process
+
+
+def redis_for_run(private=False):
+    """The Redis in BENCH_REDIS_URL (a database of the local one by default); a private
+    redis-server on a free port if none answers, or when the run stops it (``private``)."""
+    url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
+    parts = urlsplit(url)
+    if not private and port_open(parts.hostname or "127.0.0.1", parts.port or 6379):
+        return Redis(url=url)
+    ensure_debian_tools(("redis-server", "redis-server"))
+    port = free_port()
+    return Redis(url=f"redis://127.0.0.1:{port}/0", process=start_redis_server(port))
 
 
 def production_environment(database, redis, workdir, page_cache_seconds=0, **extra):

@@ -37,14 +37,15 @@ class Run:
 
 
 @contextmanager
-def benchmark_run(keep=False):
+def benchmark_run(keep=False, private_redis=False):
     """A throwaway database (PostgreSQL if one is reachable) and Redis, with this process's
-    Django configured on them with the production settings; everything removed afterwards."""
+    Django configured on them with the production settings; everything removed afterwards.
+    ``private_redis``: a redis-server of the run's own, which the run may stop."""
     sys.path.insert(0, str(BASE_DIR))
     workdir = tempfile.mkdtemp(prefix="oic-bench-")
     os.chmod(workdir, 0o755)  # nginx workers read the saved pages from here
     database = throwaway_database(workdir)
-    redis = redis_for_run()
+    redis = redis_for_run(private=private_redis)
     run = Run(workdir, database, redis)
     say(f"database: {database.kind} ({database.url}); Redis: {redis.url}; files: {workdir}")
     os.environ.update(run.environment())

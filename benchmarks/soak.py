@@ -8,6 +8,10 @@ Visitors: every page type, listings with filters and pages, search, the feed, un
 addresses (404 expected) and newsletter sign-ups (the rate limit is raised for the run). A
 second process publishes through Wagtail's API every few seconds. Loopback only; bounded in
 time; the database, Redis data and files are removed afterwards.
+
+Fault phase: in the middle of the run the run's own Redis is stopped for ``--redis-outage``
+seconds (30) and started again, empty. Public pages must keep answering without any 5xx;
+only sign-ups may answer 503 meanwhile (they refuse rather than go without their limits).
 """
 
 import argparse
@@ -83,12 +87,18 @@ class Traffic:
     statuses: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    redis_down: threading.Event = field(default_factory=threading.Event)
+    outage_requests: int = 0
+    outage_statuses: dict = field(default_factory=dict)
 
     def record(self, label, status, started, expected):
         elapsed = (time.monotonic() - started) * 1000
         with self.lock:
             self.latencies_ms.append(elapsed)
             self.statuses[status] = self.statuses.get(status, 0) + 1
+            if self.redis_down.is_set():
+                self.outage_requests += 1
+                self.outage_statuses[status] = self.outage_statuses.get(status, 0) + 1
             if status not in expected:
                 self.errors.append(f"{label}: {status}")
 
@@ -144,7 +154,8 @@ def visitor(port, paths, deadline, traffic, seed):
         try:
             if roll < 0.02:
                 status = sign_up(port, f"{seed}-{number}")
-                traffic.record("newsletter sign-up", status, started, {302, 303, 200})
+                expected = {302, 303, 200} | ({503} if traffic.redis_down.is_set() else set())
+                traffic.record("newsletter sign-up", status, started, expected)
             elif roll < 0.05:
                 path = f"/gibt-es-nicht-{number}/"
                 status, _, _ = request(port, "GET", path)
@@ -222,10 +233,22 @@ def memory_sampler(server, deadline, samples):
         time.sleep(MEMORY_SAMPLE_SECONDS)
 
 
+def redis_outage(redis, traffic, start_after, seconds, log):
+    """Stops the run's Redis ``start_after`` seconds in, for ``seconds``, then starts it again."""
+    time.sleep(start_after)
+    redis.stop()
+    traffic.redis_down.set()
+    log.append(f"Redis stopped at {start_after:.0f} s for {seconds} s")
+    time.sleep(seconds)
+    redis.start_again()
+    traffic.redis_down.clear()
+    log.append("Redis started again (empty)")
+
+
 def run_soak(args):
     from .http_load import benchmark_run
 
-    with benchmark_run() as run:
+    with benchmark_run(private_redis=args.redis_outage > 0) as run:
         from .dataset import build_demo_site, prepare_posts
 
         build_demo_site()
@@ -248,7 +271,18 @@ def run_soak(args):
                 text=True,
             )
             samples = []
+            outage_log = []
+            faults = []
+            if args.redis_outage > 0:
+                outage_start = max(0.0, (args.seconds - args.redis_outage) / 2)
+                faults.append(
+                    threading.Thread(
+                        target=redis_outage,
+                        args=(run.redis, traffic, outage_start, args.redis_outage, outage_log),
+                    )
+                )
             threads = [
+                *faults,
                 threading.Thread(target=memory_sampler, args=(server, deadline, samples)),
                 *[
                     threading.Thread(
@@ -263,6 +297,14 @@ def run_soak(args):
                 thread.join()
             publisher_output, _ = publisher_process.communicate(timeout=120)
             duration = time.monotonic() - started
+        for line in outage_log:
+            print(line)
+        if args.redis_outage > 0:
+            statuses = sorted(traffic.outage_statuses.items(), key=str)
+            print(
+                f"during the Redis outage: {traffic.outage_requests:,} requests, "
+                + ", ".join(f"{status}: {count:,}" for status, count in statuses)
+            )
         return report(traffic, samples, publisher_output, duration, publisher_process.returncode)
 
 
@@ -324,6 +366,9 @@ def main():
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=4, help="concurrent visitors")
     parser.add_argument("--page-cache-seconds", type=int, default=300)
+    parser.add_argument(
+        "--redis-outage", type=int, default=30, help="seconds without Redis mid-run (0: none)"
+    )
     parser.add_argument("--publisher", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.publisher:
@@ -335,6 +380,8 @@ def main():
         return
     if not 10 <= args.seconds <= 3600:
         parser.error("--seconds must be between 10 and 3600")
+    if not 0 <= args.redis_outage < args.seconds:
+        parser.error("--redis-outage must be at least 0 and shorter than --seconds")
     sys.exit(0 if run_soak(args) else 1)
 
 
