@@ -69,6 +69,27 @@ def test_hostile_values_never_cause_a_server_error(shared_demo_site):
             assert "<script>alert(1)</script>" not in body, (pattern, value)
 
 
+def test_hostile_repeated_and_undeclared_parameters_are_400_or_never_stored(
+    shared_demo_site, settings
+):
+    """A parameter twice gets the same answer in either order (400 where the page reads it);
+    one the page does not read is never stored, so random values grow no cache."""
+    settings.PAGE_CACHE_SECONDS = 300
+    client = Client(raise_request_exception=False)
+    for pattern in PARAMETERS:
+        path, _, query = pattern.partition("?")
+        if not query:
+            continue
+        name = query.partition("=")[0]
+        forward = client.get(f"{path}?{name}=a&{name}=b")
+        backward = client.get(f"{path}?{name}=b&{name}=a")
+        assert forward.status_code == backward.status_code, pattern
+        assert forward.status_code in (200, 302, 400, 404), pattern
+        assert forward.get("X-Cache") != "HIT" and backward.get("X-Cache") != "HIT", pattern
+        undeclared = [client.get(f"{path}?made-up=x{n}") for n in range(2)]
+        assert [answer.get("X-Cache") for answer in undeclared] != ["MISS", "HIT"], path
+
+
 def test_hostile_newsletter_posts_store_nothing(shared_demo_site):
     client = Client(raise_request_exception=False)
     for value in HOSTILE_VALUES:

@@ -65,3 +65,42 @@ def test_readme_documents_the_shipped_redis_limit():
     policy = re.search(r"^maxmemory-policy (\S+)$", conf, re.M).group(1)
     assert f"`maxmemory {limit}`" in readme
     assert f"`maxmemory-policy {policy}`" in readme
+
+
+@pytest.fixture
+def own_redis_cache(tmp_path, settings):
+    """The production cache aliases on a Redis of this test's own."""
+    import shutil
+
+    import redis
+
+    from oic_cms.settings.caches import redis_caches
+    from tests.ops.test_redis_cache import start_redis
+    from tests.services import service_missing
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        service_missing("no redis-server binary on PATH to count the page cache's keys")
+    process, url = start_redis(binary, tmp_path)
+    assert process is not None, "redis-server would not start"
+    settings.CACHES = redis_caches(url, "oic-keys")
+    with redis.Redis.from_url(url) as server:
+        yield server
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_random_404s_and_undeclared_parameters_add_no_keys(shared_demo_site, own_redis_cache):
+    client = Client()
+    client.get("/")
+    client.get("/beitraege/")
+    before = set(own_redis_cache.keys("*"))
+
+    for _ in range(50):
+        assert client.get(f"/gibt-es-nicht-{secrets.token_hex(6)}/").status_code == 404
+        assert client.get(f"/?dauer={secrets.token_hex(6)}").status_code == 200
+        assert client.get(f"/beitraege/?utm_source={secrets.token_hex(6)}").status_code == 200
+
+    added = set(own_redis_cache.keys("*")) - before
+    assert added == set()
+    assert all(own_redis_cache.ttl(key) > 0 for key in before)
