@@ -247,14 +247,15 @@ class DemoContentLoader:
         home.save_revision().publish()
 
     def site_settings(self, home):
-        """Filled in once; a site whose settings name an organisation already keeps them."""
+        """Filled in once; a site whose settings give a contact already keeps them (the
+        organisation's name is no sign: ``SiteSettings.for_site`` creates it with a default)."""
         site = home.get_site()
         if site is None:
             return
         settings = SiteSettings.for_site(site)
         demo_object(
             "settings:site",
-            lambda: settings if settings.organisation_name else None,
+            lambda: settings if settings.contact_email or settings.office_address else None,
             lambda: self.fill_site_settings(settings),
         )
 
