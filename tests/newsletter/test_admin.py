@@ -145,7 +145,9 @@ def test_csv_export_holds_only_confirmed_addresses(superuser_client, people):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv"
     content = b"".join(response.streaming_content).decode()
-    rows = list(csv.DictReader(io.StringIO(content)))
+    # German Excel: UTF-8 with a byte order mark, semicolons between the columns.
+    assert content.startswith("\ufeffE-Mail-Adresse;Vorname;Bestätigt am;")
+    rows = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
     assert list(rows[0]) == [
         "E-Mail-Adresse",
         "Vorname",
@@ -164,7 +166,8 @@ def test_csv_export_holds_only_confirmed_addresses(superuser_client, people):
 def test_csv_export_leaves_a_missing_first_name_empty(superuser_client):
     subscriber("ohne-name@example.org")
     response = superuser_client.get(INDEX_URL, {"export": "csv"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content), delimiter=";"))
     assert rows[0]["Vorname"] == ""
 
 
