@@ -1,10 +1,20 @@
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from home.admin_forms import HeaderImagePageForm
+
+# Editors look for the date of publication on the "Veröffentlichung" (promote) tab; Wagtail keeps
+# it in the status side panel.
+SCHEDULING_HELP = (
+    "<p><strong>Zu einem späteren Zeitpunkt veröffentlichen:</strong> Oben rechts auf das "
+    "Symbol „Status“ klicken, unter „Zeitplan festlegen“ Datum und Uhrzeit wählen und danach "
+    "unten „Veröffentlichen“ drücken. Die Seite erscheint dann innerhalb einer Minute nach der "
+    "gewählten Zeit von selbst; ebenso kann dort ein Ablaufdatum gesetzt werden, nach dem sie "
+    "wieder verschwindet.</p>"
+)
 
 # Today's site has teasers of up to 420 characters.
 TEASER_MAX_LENGTH = 500
@@ -75,6 +85,7 @@ class SearchEngineVisibilityMixin(models.Model):
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("hide_from_search_engines"),
+        HelpPanel(content=SCHEDULING_HELP, heading="Zeitgesteuert veröffentlichen"),
     ]
 
     class Meta:

@@ -112,3 +112,11 @@ def test_post_needs_an_author_and_a_category(editor_client, site_tree):
     form = response.context["form"]
     assert "categories" in form.errors
     assert form.formsets["authors"].non_form_errors()
+
+
+def test_the_veroeffentlichung_tab_says_how_to_schedule(admin_client, site_tree):
+    response = admin_client.get(f"/admin/pages/{site_tree.blog_index.pk}/edit/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Zeitgesteuert veröffentlichen" in page
+    assert "„Zeitplan festlegen“" in page
