@@ -13,3 +13,17 @@ def service_missing(reason):
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI must run this test: {reason}")
     pytest.skip(reason)
+
+
+def own_redis_server(directory, purpose):
+    """A ``redis-server`` of the test's own on a free port: ``(process, url)``."""
+    import shutil
+
+    from tests.ops.test_redis_cache import start_redis
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        service_missing(f"no redis-server binary on PATH to start a Redis {purpose}")
+    process, url = start_redis(binary, directory)
+    assert process is not None, "redis-server would not start"
+    return process, url

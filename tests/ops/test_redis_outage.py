@@ -4,28 +4,22 @@ A Redis of the test's own on a spare port is stopped (or frozen, as a Redis that
 instead of refusing) in the middle of each test, through the production cache aliases.
 """
 
-import datetime
 import logging
 import os
-import shutil
 import signal
 
 import pytest
-import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import OperationalError
 from django.test import Client, TestCase
-from django.utils import timezone
 
-from newsletter.form_tokens import issue_form_token
-from newsletter.forms import signup_context
 from newsletter.models import Subscriber
 from oic_cms import cache_backends
 from oic_cms.settings.caches import redis_caches
 from tests.factories import BlogPageFactory
-from tests.ops.test_redis_cache import start_redis
-from tests.services import service_missing
+from tests.newsletter.test_signup import form_data
+from tests.services import own_redis_server
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +29,7 @@ PASSWORD = "ein-langes-passwort-für-die-redaktion"
 @pytest.fixture
 def own_redis(tmp_path, settings, monkeypatch):
     """A Redis of this test's own, and the production cache aliases pointed at it."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        service_missing("no redis-server binary on PATH to start a Redis for the outage tests")
-    process, url = start_redis(binary, tmp_path)
-    assert process is not None, "redis-server would not start"
+    process, url = own_redis_server(tmp_path, "for the outage tests")
     settings.CACHES = redis_caches(url, "oic-outage")
     settings.PAGE_CACHE_SECONDS = 300
     # Retry a failed Redis at once, so that the test need not wait out the pause.
@@ -103,26 +93,12 @@ def test_editors_sign_in_and_reset_passwords_while_redis_is_gone(own_redis, site
     assert len(mail.outbox) == 3
 
 
-def sign_up_form(email):
-    with time_machine.travel(timezone.now() - datetime.timedelta(minutes=1)):
-        form_token = issue_form_token()
-    context = signup_context("<p>Ich möchte den Newsletter erhalten.</p>", "http://testserver/")
-    return {
-        "email": email,
-        "first_name": "Maria",
-        "consent": "on",
-        "website": "",
-        "context": context,
-        "form_token": form_token,
-    }
-
-
 def test_sign_ups_are_refused_with_the_form_kept_while_their_limits_cannot_be_read(
     own_redis, site_tree
 ):
     stop(own_redis)
     with TestCase.captureOnCommitCallbacks(execute=True):
-        answer = Client().post("/newsletter/anmelden/", sign_up_form("maria@example.org"))
+        answer = Client().post("/newsletter/anmelden/", form_data(email="maria@example.org"))
 
     assert answer.status_code == 503
     assert answer["Retry-After"] == "60"

@@ -70,19 +70,12 @@ def test_readme_documents_the_shipped_redis_limit():
 @pytest.fixture
 def own_redis_cache(tmp_path, settings):
     """The production cache aliases on a Redis of this test's own."""
-    import shutil
-
     import redis
 
     from oic_cms.settings.caches import redis_caches
-    from tests.ops.test_redis_cache import start_redis
-    from tests.services import service_missing
+    from tests.services import own_redis_server
 
-    binary = shutil.which("redis-server")
-    if binary is None:
-        service_missing("no redis-server binary on PATH to count the page cache's keys")
-    process, url = start_redis(binary, tmp_path)
-    assert process is not None, "redis-server would not start"
+    process, url = own_redis_server(tmp_path, "to count the page cache's keys")
     settings.CACHES = redis_caches(url, "oic-keys")
     with redis.Redis.from_url(url) as server:
         yield server
