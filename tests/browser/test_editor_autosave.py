@@ -5,33 +5,17 @@ tests/editorial/test_autosave.py)."""
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import OperationalError
 from playwright.sync_api import expect
 
 from blog.models import BlogPage
+from tests.browser import test_editor_publishes_post as publishing
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-EDITOR_PASSWORD = "redaktion-2026-sicher"
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo_content", verbosity=0)
-    get_user_model().objects.create_superuser(
-        "redaktion", "redaktion@bielefeld.de", EDITOR_PASSWORD
-    )
-    return live_server.url
-
-
-def log_in(page, base_url):
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Benutzername").fill("redaktion")
-    page.get_by_label("Passwort").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(f"{base_url}/admin/")
+# The demo site with an editor, and signing in, as for publishing a post.
+demo_site = publishing.demo_site
+log_in = publishing.log_in
 
 
 def read(query):
