@@ -5,6 +5,8 @@ is part of the promise and its absence fails the run, so a skip can never hide a
 """
 
 import os
+import socket
+import time
 
 import pytest
 
@@ -27,3 +29,21 @@ def own_redis_server(directory, purpose):
     process, url = start_redis(binary, directory)
     assert process is not None, "redis-server would not start"
     return process, url
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, process, name, timeout=30):
+    """Until ``process`` (a server called ``name``) accepts connections on ``port``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"{name} exited"
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"{name} did not start")

@@ -5,7 +5,6 @@ import http.client
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.services import free_port, wait_for_port
 
 UNIT = Path(settings.BASE_DIR) / "deploy" / "systemd" / "oic-cms-web.service"
 
@@ -23,23 +24,6 @@ def unit_access_log_format():
     exec_start = next(line for line in text.splitlines() if line.startswith("ExecStart="))
     arguments = shlex.split(exec_start.removeprefix("ExecStart=").replace("%%", "%"))
     return arguments[arguments.index("--access-logformat") + 1]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(port, process, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "gunicorn exited"
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError("gunicorn did not start")
 
 
 @pytest.fixture
@@ -73,7 +57,7 @@ def gunicorn_log(tmp_path):
         env=environment,
     )
     try:
-        wait_for(port, process)
+        wait_for_port(port, process, "gunicorn")
         yield port, log_file
     finally:
         process.terminate()

@@ -8,7 +8,6 @@ process, the way ``import_jekyll_site`` or ``publish_scheduled`` run beside the 
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import textwrap
@@ -18,14 +17,10 @@ import urllib.request
 import pytest
 from django.conf import settings
 
+from tests.services import free_port
+
 MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
 STARTUP_SECONDS = 60
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def dev_environment(directory, port=8000):

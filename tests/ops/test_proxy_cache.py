@@ -4,7 +4,6 @@ what it never keeps, and that a publish through Wagtail reaches visitors through
 import http.client
 import os
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ from blog.models import BlogPage
 from oic_cms.settings.frontend_cache import frontend_cache_backends
 from tests.conftest import make_site_tree
 from tests.factories import BlogPageFactory
-from tests.services import service_missing
+from tests.services import free_port, service_missing, wait_for_port
 
 # Published pages are committed so that the purge runs; the migrations' root page and default
 # site are put back after each test.
@@ -26,23 +25,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "oic-cms.vcl"
 DEPLOYED_BACKEND = '.port = "8000";'
 VISIBLE_WITHIN_SECONDS = 1.0
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(port, process, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "varnishd exited"
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError("varnishd did not start")
 
 
 def start_varnish(backend_port, folder):
@@ -76,7 +58,7 @@ def start_varnish(backend_port, folder):
         stderr=subprocess.PIPE,
     )
     try:
-        wait_for(port, process)
+        wait_for_port(port, process, "varnishd")
     except BaseException:
         process.kill()
         process.wait()

@@ -5,7 +5,6 @@ folder, so that it neither depends on nor clears a Redis that others use.
 """
 
 import shutil
-import socket
 import subprocess
 import time
 
@@ -14,15 +13,9 @@ import redis
 from django.core.cache import caches
 from django.test import Client
 
-from tests.services import service_missing
+from tests.services import free_port, service_missing
 
 STARTUP_SECONDS = 10
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_redis(binary, directory):
