@@ -170,6 +170,12 @@ class Person(
     def expertise_areas(self):
         return [line.strip() for line in self.expertise.splitlines() if line.strip()]
 
+    @property
+    def initials(self):
+        """What a team card shows where a person has no photo: "Maria Gonçalves" → "MG"."""
+        words = self.name.split()
+        return "".join(word[0] for word in words[:1] + words[1:][-1:]).upper()
+
 
 class AuthorRow(Orderable):
     """One author of a page, in the order the editor sorted them; a feature's page model

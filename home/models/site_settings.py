@@ -37,6 +37,16 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         "wenn die Seite selbst kein Anmeldeformular hat.",
     )
 
+    newsletter_bar_text = models.CharField(
+        "Hinweis in der Newsletter-Leiste",
+        max_length=250,
+        blank=True,
+        default="Bleib auf dem Laufenden! Neuigkeiten, Termine und Rückblicke der Open "
+        "Innovation City etwa einmal im Monat per E-Mail.",
+        help_text="Erscheint ganz oben auf jeder Seite mit einem Knopf zur Newsletter-Anmeldung; "
+        "Besucher*innen können die Leiste schließen. Leer lassen, um sie auszublenden.",
+    )
+
     panels = [
         FieldPanel("organisation_name"),
         MultiFieldPanel(
@@ -49,7 +59,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             ],
             heading="Kontakt",
         ),
-        FieldPanel("footer_newsletter"),
+        MultiFieldPanel(
+            [FieldPanel("newsletter_bar_text"), FieldPanel("footer_newsletter")],
+            heading="Newsletter",
+        ),
         FieldPanel("pretix_shop_url"),
         InlinePanel("social_links", label="Social-Media-Link", heading="Social Media"),
         InlinePanel("footer_links", label="Footer-Link", heading="Links im Footer"),

@@ -61,3 +61,52 @@ document.addEventListener("DOMContentLoaded", () => {
         }
     });
 });
+
+// Dismissible notices (the newsletter bar): the close button exists only where this runs, and
+// the choice is remembered in this browser. Without storage (private mode) it closes for now.
+document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("[data-dismissible]").forEach((notice) => {
+        const key = `oic-dismissed-${notice.dataset.dismissible}`;
+        let dismissed = false;
+        try {
+            dismissed = window.localStorage.getItem(key) === "1";
+        } catch {}
+        if (dismissed) {
+            notice.hidden = true;
+            return;
+        }
+        const button = notice.querySelector("[data-dismiss]");
+        if (!button) return;
+        button.hidden = false;
+        button.addEventListener("click", () => {
+            notice.hidden = true;
+            try {
+                window.localStorage.setItem(key, "1");
+            } catch {}
+            document.getElementById("main")?.focus();
+        });
+    });
+});
+
+// The header menu folds away on narrow screens behind the "Menü" button (hidden without
+// JavaScript, where the menu stays open). CSS shows the button only below 60rem.
+document.addEventListener("DOMContentLoaded", () => {
+    const toggle = document.querySelector(".menu-toggle");
+    const menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!menu) return;
+    const narrow = window.matchMedia("(max-width: 71.99rem)");
+    const setOpen = (open) => {
+        toggle.setAttribute("aria-expanded", String(open));
+        menu.classList.toggle("is-collapsed", !open);
+    };
+    toggle.hidden = false;
+    setOpen(!narrow.matches);
+    narrow.addEventListener("change", () => setOpen(!narrow.matches));
+    toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
+    menu.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && narrow.matches) {
+            setOpen(false);
+            toggle.focus();
+        }
+    });
+});

@@ -151,7 +151,8 @@ def test_pretix_registration_loads_nothing_from_pretix_before_the_click(
     html = client.get("/veranstaltungen/meetup-ki/").text
     assert not re.search(r"<script[^>]+src=\"[^\"]*pretix\.eu", html)
     assert not re.search(r"<link[^>]+href=\"[^\"]*pretix\.eu", html)
-    assert not re.search(r"<(iframe|img|pretix-widget)", html.split("</header>", 1)[1])
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert not re.search(r"<(iframe|img|pretix-widget)", main)
     assert "pretix-widget" not in html
     assert '<script src="/static/js/pretix-consent.js" defer></script>' in html
     for script in re.findall(r"<script[^>]*>", html):

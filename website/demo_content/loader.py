@@ -68,14 +68,19 @@ JEKYLL_POST_FILES = {
 }
 KIT_FILE_NAME = "OIC_CoP-Starter-Kit.pdf"
 IMAGE_CREDIT = "Grafik: Open Innovation City Bielefeld (Demo)"
+# The seeds' header images (/assets/images/graffiti.png, ki.png) are OIC's own illustrations from
+# its brand kit; the other demo pictures are generated.
+BRAND_IMAGES_DIR = Path(__file__).resolve().parent / "brand"
+BRAND_IMAGE_CREDIT = "Illustration: Open Innovation City Bielefeld"
+BRAND_IMAGE_DESCRIPTIONS = {
+    "graffiti": "Bunte Illustration: Pflanzen, eine Hand mit Victory-Zeichen, ein Auge und Formen",
+    "ki": "Isometrische Illustration: ein Trichter verbindet Stadtviertel, Menschen und Ideen",
+}
 WENGER_SOURCE = (
     "Wenger, Etienne: Communities of Practice: Learning, Meaning, and Identity. "
     "Cambridge University Press, 1999"
 )
 PALETTES = {
-    "graffiti": ["#1d2b53", "#ff004d", "#ffa300", "#29adff", "#00e436"],
-    "ki": ["#0b1e3f", "#3a86ff", "#8338ec", "#ff006e", "#fb5607"],
-    "hero": ["#004b87", "#7fb2e5", "#ffffff", "#a8005a", "#ffd23f"],
     "open-innovation-hour": ["#f7f3e3", "#004b87", "#e76f51", "#2a9d8f", "#264653"],
     "kosi-lab": ["#2b2d42", "#8d99ae", "#edf2f4", "#ef233c", "#d90429"],
     "citizenlab": ["#023047", "#219ebc", "#8ecae6", "#ffb703", "#fb8500"],
@@ -190,7 +195,7 @@ class DemoContentLoader:
                         "Verwaltung, Wissenschaft und Wirtschaft zusammen, um gemeinsam "
                         "Lösungen für unsere Stadt zu finden."
                     ),
-                    "image": self.image("hero", "Bunte Kreise als Sinnbild für Vernetzung"),
+                    "image": self.image("graffiti"),
                     "actions": [
                         {
                             "label": "Unsere Formate entdecken",
@@ -293,7 +298,8 @@ class DemoContentLoader:
             **MARIA_TEAM_FIELDS,
         )
 
-    def image(self, key, description, portrait=False):
+    def image(self, key, description=None, portrait=False):
+        description = description or BRAND_IMAGE_DESCRIPTIONS[key]
         title = f"Demo: {key}"
         return demo_object(
             f"image:{key}",
@@ -302,15 +308,17 @@ class DemoContentLoader:
         )
 
     def make_image(self, key, title, description, portrait):
-        data = (
-            media.portrait_png("#dbe7f3", "#004b87")
-            if portrait
-            else media.abstract_artwork_png(PALETTES[key], seed=len(key))
-        )
+        brand_file = BRAND_IMAGES_DIR / f"{key}.png"
+        if brand_file.exists():
+            data, credit = brand_file.read_bytes(), BRAND_IMAGE_CREDIT
+        elif portrait:
+            data, credit = media.portrait_png("#dbe7f3", "#004b87"), IMAGE_CREDIT
+        else:
+            data, credit = media.abstract_artwork_png(PALETTES[key], seed=len(key)), IMAGE_CREDIT
         image = CreditedImage(
             title=title,
             description=description,
-            credit=IMAGE_CREDIT,
+            credit=credit,
             collection=self.collection,
             file=ContentFile(data, name=f"{key}.png"),
             file_size=len(data),
@@ -365,7 +373,7 @@ class DemoContentLoader:
                 "selben Thema arbeiten, lernen voneinander. Mit dem CoP Starter Kit gründet ihr "
                 "eure eigene Community."
             ),
-            header_image=self.image("graffiti", "Bunte Graffiti-Formen"),
+            header_image=self.image("graffiti"),
             header_image_is_decorative=True,
             body=[
                 ("heading", {"text": "Das CoP Starter Kit", "level": "h2"}),
@@ -410,7 +418,7 @@ class DemoContentLoader:
                 "Technologie, schärft den kritischen Umgang damit und vernetzt die "
                 "Bielefelder Stadtgesellschaft."
             ),
-            header_image=self.image("ki", "Abstrakte Formen in Blau und Violett"),
+            header_image=self.image("ki"),
             header_image_is_decorative=True,
             body=[
                 (
@@ -462,7 +470,7 @@ class DemoContentLoader:
             (assets / "images").mkdir(parents=True)
             (assets / "downloads").mkdir()
             for key in ("graffiti", "ki"):
-                image = self.image(key, "")
+                image = self.image(key)
                 if image is not None:
                     with image.file.open("rb") as image_file:
                         (assets / "images" / f"{key}.png").write_bytes(image_file.read())
@@ -580,7 +588,7 @@ class DemoContentLoader:
             title=easy_language.TITLE,
             search_description=easy_language.SEARCH_DESCRIPTION,
             original_page=home,
-            body=easy_language.body(self.image("hero", "Bunte Kreise als Sinnbild für Vernetzung")),
+            body=easy_language.body(self.image("graffiti")),
         )
 
     def legal_pages(self, home):
