@@ -72,7 +72,8 @@ soak: install
 
 # Lighthouse (audit/package.json) in Debian's Chromium against the site under production settings
 # and gunicorn: home page, post listing and a post, mobile and desktop, median of AUDIT_RUNS (3).
-# Fails below a performance score of MIN_PERFORMANCE (95). Several minutes: not part of `make test`.
+# Prints each page's weight; fails below performance 95 or accessibility 100, or above a weight
+# budget (home and listing 600 KB, a post 300 KB). Several minutes: not part of `make test`.
 audit: install browser-prerequisites
 	cd audit && npm ci --no-audit --no-fund --loglevel=error
 	CHROME_PATH=$(CHROMIUM) bash audit/run.sh

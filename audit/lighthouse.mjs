@@ -1,12 +1,13 @@
 // Lighthouse audit of running OIC CMS pages in Debian's Chromium: prints the four category
-// scores and the core metrics per page and form factor, and exits non-zero when a page's
-// performance score is below MIN_PERFORMANCE (default 95).
+// scores, the core metrics and the first view's weight per page and form factor, and exits
+// non-zero when a page's performance score is below MIN_PERFORMANCE (default 95), its
+// accessibility score below MIN_ACCESSIBILITY (default 100) or its weight above its budget.
 //
 // Each page is audited AUDIT_RUNS times (default 3) and the run with the median performance
 // score counts, as Lighthouse's documentation on score variability recommends: one run on a
 // busy machine swings by several points.
 //
-//   node lighthouse.mjs http://127.0.0.1:8765 / /beitraege/ /beitraege/some-post/
+//   node lighthouse.mjs http://127.0.0.1:8765 /@600 /beitraege/@600 /beitraege/some-post/@300
 
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -34,13 +35,19 @@ const METRICS = {
 const FORM_FACTORS = { mobile: undefined, desktop: desktopConfig };
 
 const minPerformance = Number(process.env.MIN_PERFORMANCE ?? 95);
+const minAccessibility = Number(process.env.MIN_ACCESSIBILITY ?? 100);
 const runsPerPage = Math.max(1, Number(process.env.AUDIT_RUNS ?? 3));
 const reportDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reports");
-const [baseUrl, ...pagePaths] = process.argv.slice(2);
-if (!baseUrl || pagePaths.length === 0) {
-    console.error("usage: node lighthouse.mjs BASE_URL PATH [PATH ...]");
+// Each page may carry its weight budget in KB: "/@600" (the first view's transferred bytes).
+const [baseUrl, ...pageArgs] = process.argv.slice(2);
+if (!baseUrl || pageArgs.length === 0) {
+    console.error("usage: node lighthouse.mjs BASE_URL PATH[@MAX_KB] [PATH[@MAX_KB] ...]");
     process.exit(2);
 }
+const pages = pageArgs.map((arg) => {
+    const [pagePath, budget] = arg.split("@");
+    return { pagePath, maxKB: budget ? Number(budget) : undefined };
+});
 
 function reportName(pagePath, formFactor) {
     const slug = pagePath.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home";
@@ -62,7 +69,8 @@ async function auditPage(port, url, formFactor) {
     const metrics = Object.fromEntries(
         Object.entries(METRICS).map(([label, id]) => [label, lhr.audits[id].displayValue]),
     );
-    return { scores, metrics, report };
+    const weightKB = Math.round(lhr.audits["total-byte-weight"].numericValue / 1024);
+    return { scores, metrics, weightKB, report };
 }
 
 // A run whose trace recording broke (NO_NAVSTART and the like, seen on a busy machine) has no
@@ -93,16 +101,24 @@ const chrome = await chromeLauncher.launch({
 const rows = [];
 try {
     await mkdir(reportDir, { recursive: true });
-    for (const pagePath of pagePaths) {
+    for (const { pagePath, maxKB } of pages) {
         for (const formFactor of Object.keys(FORM_FACTORS)) {
             const url = new URL(pagePath, baseUrl).href;
-            const { scores, metrics, report, allPerformance } = await medianAudit(
+            const { scores, metrics, weightKB, report, allPerformance } = await medianAudit(
                 chrome.port,
                 url,
                 formFactor,
             );
             await writeFile(path.join(reportDir, reportName(pagePath, formFactor)), report);
-            rows.push({ page: pagePath, form: formFactor, ...scores, ...metrics, runs: allPerformance });
+            rows.push({
+                page: pagePath,
+                form: formFactor,
+                ...scores,
+                ...metrics,
+                KB: weightKB,
+                maxKB: maxKB ?? "",
+                runs: allPerformance,
+            });
         }
     }
 } finally {
@@ -111,11 +127,17 @@ try {
 
 console.table(rows);
 console.log(`HTML reports: ${reportDir}`);
-const tooSlow = rows.filter((row) => row.performance < minPerformance);
-if (tooSlow.length > 0) {
-    for (const row of tooSlow) {
-        console.error(`FAIL ${row.page} (${row.form}): performance ${row.performance} < ${minPerformance}`);
-    }
+const failures = rows.flatMap((row) => [
+    ...(row.performance < minPerformance ? [`performance ${row.performance} < ${minPerformance}`] : []),
+    ...(row.accessibility < minAccessibility
+        ? [`accessibility ${row.accessibility} < ${minAccessibility}`]
+        : []),
+    ...(row.maxKB !== "" && row.KB > row.maxKB ? [`weight ${row.KB} KB > ${row.maxKB} KB`] : []),
+].map((reason) => `FAIL ${row.page} (${row.form}): ${reason}`));
+if (failures.length > 0) {
+    for (const failure of failures) console.error(failure);
     process.exit(1);
 }
-console.log(`All pages reach a performance score of at least ${minPerformance}.`);
+console.log(
+    `All pages reach performance ${minPerformance}, accessibility ${minAccessibility} and their weight budgets.`,
+);

@@ -61,4 +61,4 @@ for page in / /beitraege/ "$POST_PATH"; do
 done
 
 CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" node audit/lighthouse.mjs "http://127.0.0.1:$PORT" \
-    / /beitraege/ "$POST_PATH"
+    /@600 /beitraege/@600 "$POST_PATH@300"

@@ -11,9 +11,9 @@ def team_people(chosen=()):
     One query for the people and one for their photos with renditions, however many there are.
     """
     from home.models import Person
-    from home.models.images import PERSON_CARD_SPECS, with_image_renditions
+    from home.models.images import TEAM_PORTRAIT_SPECS, with_image_renditions
 
-    people = with_image_renditions(Person.objects.live(), "photo", PERSON_CARD_SPECS)
+    people = with_image_renditions(Person.objects.live(), "photo", TEAM_PORTRAIT_SPECS)
     chosen_ids = [person.pk for person in chosen if person]
     if not chosen_ids:
         return list(people.filter(show_in_team=True).order_by("sort_order", "name"))

@@ -17,12 +17,16 @@ def picture_specs(*sizes):
 CARD_IMAGE_SPECS = picture_specs("fill-400x225", "fill-800x450")  # post, format, method cards
 PERSON_CARD_SPECS = picture_specs("fill-96x96", "fill-192x192")
 AUTHOR_PHOTO_SPECS = picture_specs("fill-160x160", "fill-320x320")  # an author's own page
+TEAM_PORTRAIT_SPECS = picture_specs("fill-400x300", "fill-800x600")  # team cards, galleries
+# The home hero and a page's tinted hero: the picture covers the band at any width.
+HERO_SPECS = picture_specs("fill-800x600", "fill-1400x700", "fill-1920x900")
 # Every size the templates show an image in; a test views every page type and fails when a
 # view makes a rendition missing here.
 TEMPLATE_RENDITION_SPECS = [
     *CARD_IMAGE_SPECS,
     *picture_specs("width-480", "width-800", "width-1200"),  # header and content images
-    *picture_specs("fill-400x300", "fill-800x600"),  # galleries
+    *TEAM_PORTRAIT_SPECS,
+    *HERO_SPECS,
     *PERSON_CARD_SPECS,
     *AUTHOR_PHOTO_SPECS,
     "fill-1200x630|format-jpeg",  # social media preview and structured data

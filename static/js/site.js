@@ -62,23 +62,18 @@ document.addEventListener("DOMContentLoaded", () => {
     });
 });
 
-// Dismissible notices (the newsletter bar): the close button exists only where this runs, and
-// the choice is remembered in this browser. Without storage (private mode) it closes for now.
+// Dismissible notices (the newsletter bar): site.css shows the close button where scripts run,
+// and the choice is remembered in this browser. Without storage (private mode) it closes for now.
 document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("[data-dismissible]").forEach((notice) => {
         const key = `oic-dismissed-${notice.dataset.dismissible}`;
-        let dismissed = false;
         try {
-            dismissed = window.localStorage.getItem(key) === "1";
+            if (window.localStorage.getItem(key) === "1") {
+                notice.hidden = true;
+                return;
+            }
         } catch {}
-        if (dismissed) {
-            notice.hidden = true;
-            return;
-        }
-        const button = notice.querySelector("[data-dismiss]");
-        if (!button) return;
-        button.hidden = false;
-        button.addEventListener("click", () => {
+        notice.querySelector("[data-dismiss]")?.addEventListener("click", () => {
             notice.hidden = true;
             try {
                 window.localStorage.setItem(key, "1");
@@ -88,23 +83,19 @@ document.addEventListener("DOMContentLoaded", () => {
     });
 });
 
-// The header menu folds away on narrow screens behind the "Menü" button (hidden without
-// JavaScript, where the menu stays open). CSS shows the button only below 60rem.
+// The header menu folds away on narrow screens behind the "Menü" button; site.css hides the
+// menu there before the first paint unless it has the class "is-open".
 document.addEventListener("DOMContentLoaded", () => {
     const toggle = document.querySelector(".menu-toggle");
     const menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
     if (!menu) return;
-    const narrow = window.matchMedia("(max-width: 71.99rem)");
     const setOpen = (open) => {
         toggle.setAttribute("aria-expanded", String(open));
-        menu.classList.toggle("is-collapsed", !open);
+        menu.classList.toggle("is-open", open);
     };
-    toggle.hidden = false;
-    setOpen(!narrow.matches);
-    narrow.addEventListener("change", () => setOpen(!narrow.matches));
     toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
     menu.addEventListener("keydown", (event) => {
-        if (event.key === "Escape" && narrow.matches) {
+        if (event.key === "Escape" && getComputedStyle(toggle).display !== "none") {
             setOpen(false);
             toggle.focus();
         }

@@ -31,7 +31,8 @@ def test_post_shows_fields_authors_and_categories(client, site_tree):
     assert "<h1>Zehn Meetups</h1>" in html
     assert '<time datetime="2026-01-15">15. Januar 2026</time>' in html
     assert (
-        '<a href="/beitraege/?filter=ki-und-zivilgesellschaft">KI und Zivilgesellschaft</a>' in html
+        '<a class="pill" href="/beitraege/?filter=ki-und-zivilgesellschaft">'
+        "KI und Zivilgesellschaft</a>" in html
     )
     assert "Von Maria Gonçalves und Jan Gast" in html
     assert html.index('card__name">Maria Gonçalves') < html.index('card__name">Jan Gast')

@@ -70,7 +70,9 @@ def test_team_card_shows_photo_role_expertise_and_email(team):
     assert '<a href="mailto:maria.goncalves@bielefeld.de">maria.goncalves@bielefeld.de</a>' in maria
     picture = maria.split("<picture>")[1].split("</picture>")[0]
     assert 'type="image/avif"' in picture
-    assert 'sizes="6rem"' in picture
+    # The team card's large portrait: as wide as a card in the grid, not the 6 rem round photo.
+    assert 'sizes="(min-width: 60rem) 22rem, (min-width: 40rem) 45vw, 100vw"' in picture
+    assert "fill-800x600" in picture
     assert 'loading="lazy"' in picture
 
 
