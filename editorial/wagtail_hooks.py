@@ -44,13 +44,13 @@ def editors_guide_urls():
 
 @hooks.register("register_help_menu_item")
 def editors_guide_menu_item():
-    """First in the help menu, before Wagtail's English guide (order 1100)."""
+    """First in the help menu, before Wagtail's "What's new" (order 1000) and English guide."""
     return MenuItem(
         guide.GUIDE_TITLE,
         reverse("editorial_guide"),
         name="redaktionshandbuch",
         icon_name="help",
-        order=1050,
+        order=900,
     )
 
 
