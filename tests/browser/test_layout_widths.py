@@ -137,3 +137,21 @@ def test_every_page_fits_the_viewport_and_home_sections_share_one_left_edge(brow
     ]
     problems = [problem for problem in overflowing + unaligned if problem]
     assert problems == [], "\n".join(problems)
+
+
+def test_the_probe_does_find_a_page_wider_than_the_viewport(page, live_server):
+    """Guards the test above against passing because nothing was measured."""
+    page.set_viewport_size({"width": 320, "height": VIEWPORT_HEIGHT})
+    page.goto(f"{live_server.url}/gibt-es-nicht/")
+    page.evaluate(
+        """() => {
+            const table = document.createElement("div");
+            table.className = "wide-table";
+            table.style.width = "500px";
+            table.style.height = "1em";
+            document.querySelector("main").append(table);
+        }"""
+    )
+    result = page.evaluate(OVERFLOW_PROBE)
+    assert too_wide(320, "/gibt-es-nicht/", result)
+    assert any("div.wide-table" in culprit for culprit in result["culprits"])
