@@ -29,6 +29,7 @@ from home.models.mixins import (
     TeaserMixin,
 )
 from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
+from home.search_fields import text_search_fields
 from home.wagtail_overrides import TypedChildRoutingMixin
 from pagecache.query_parameters import PAGE_NUMBER, SLUG
 
@@ -233,9 +234,8 @@ class BlogPage(
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("teaser"),
-        index.SearchField("body"),
-        index.RelatedFields("categories", [index.SearchField("name")]),
+        *text_search_fields("teaser", "body"),
+        index.RelatedFields("categories", text_search_fields("name")),
         index.FilterField("date"),
     ]
 

@@ -1,7 +1,11 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from . import autosave, two_factor, views
+from . import autosave, guide, two_factor, views
+
+# Wagtail's own help entry, the English guide at docs.wagtail.org (wagtail.admin.wagtail_hooks).
+WAGTAIL_GUIDE_MENU_NAME = "editor-guide"
 
 
 @hooks.register("register_admin_urls")
@@ -29,6 +33,33 @@ def two_factor_urls():
             name="editorial_two_factor_disable",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def editors_guide_urls():
+    return [
+        path("redaktionshandbuch/", guide.EditorsGuideView.as_view(), name="editorial_guide"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def editors_guide_menu_item():
+    """First in the help menu, before Wagtail's "What's new" (order 1000) and English guide."""
+    return MenuItem(
+        guide.GUIDE_TITLE,
+        reverse("editorial_guide"),
+        name="redaktionshandbuch",
+        icon_name="help",
+        order=900,
+    )
+
+
+@hooks.register("construct_help_menu")
+def say_that_wagtails_guide_is_english(request, menu_items):
+    """Kept for what Wagtail does in general, under a name that tells it is not ours."""
+    for item in menu_items:
+        if item.name == WAGTAIL_GUIDE_MENU_NAME:
+            item.label = "Wagtail-Handbuch (englisch)"
 
 
 @hooks.register("register_account_menu_item")

@@ -20,6 +20,7 @@ from home.models.mixins import (
 )
 from home.models.page_queries import PrivacyInOneQueryMixin
 from home.pretix import PRETIX_ITEMS, PretixRegistration, RegistrationKind
+from home.search_fields import text_search_fields
 from home.wagtail_overrides import TypedChildRoutingMixin
 from pagecache.query_parameters import PAGE_NUMBER, SLUG
 
@@ -50,7 +51,7 @@ class EventIndexPage(
     """``/veranstaltungen/``: upcoming and past events, filterable by format, as a calendar."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, *text_search_fields("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
@@ -304,10 +305,7 @@ class EventPage(
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("teaser"),
-        index.SearchField("description"),
-        index.SearchField("location"),
-        index.SearchField("target_audience"),
+        *text_search_fields("teaser", "description", "location", "target_audience"),
         index.FilterField("date"),
     ]
 

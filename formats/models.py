@@ -4,7 +4,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.search import index
 
 from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.blocks import BodyStreamBlock
@@ -16,6 +15,7 @@ from home.models.mixins import (
     TeaserMixin,
 )
 from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
+from home.search_fields import text_search_fields
 from home.wagtail_overrides import TypedChildRoutingMixin
 
 
@@ -108,7 +108,7 @@ class FormatPage(
             [FieldPanel("contact_person"), FieldPanel("category")], heading="Kontakt und Beiträge"
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("body")]
+    search_fields = [*Page.search_fields, *text_search_fields("teaser", "body")]
 
     parent_page_types = ["formats.FormatIndexPage"]
     subpage_types = []

@@ -28,6 +28,7 @@ from home.models.mixins import (
     TeaserMixin,
 )
 from home.models.page_queries import PrivacyInOneQueryMixin, SitePageQuerySet
+from home.search_fields import text_search_fields
 from home.wagtail_overrides import TypedChildRoutingMixin
 from pagecache.query_parameters import NUMBER, PAGE_NUMBER, SLUG, optional
 
@@ -70,7 +71,7 @@ class MethodIndexPage(
     """
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, *text_search_fields("intro")]
 
     parent_page_types = ["website.HomePage"]
     subpage_types = ["methods.MethodPage"]
@@ -263,10 +264,8 @@ class MethodPage(
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("teaser"),
-        index.SearchField("materials"),
-        index.SearchField("body"),
-        index.RelatedFields("categories", [index.SearchField("name")]),
+        *text_search_fields("teaser", "materials", "body"),
+        index.RelatedFields("categories", text_search_fields("name")),
         index.FilterField("difficulty"),
         index.FilterField("duration_minutes"),
     ]

@@ -67,6 +67,7 @@ class SubscriberAdmin(ModelAdmin):
     inspect_view_class = SubscriberInspectView
     delete_view_class = SubscriberDeleteView
     index_template_name = "newsletter/admin/subscriber_index.html"
+    index_view_extra_css = ["css/admin/newsletter-subscribers.css"]
     inspect_template_name = "newsletter/admin/subscriber_inspect.html"
     permission_helper_class = SubscriberPermissionHelper
     button_helper_class = SubscriberButtonHelper

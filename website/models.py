@@ -5,11 +5,11 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models.mixins import SearchEngineVisibilityMixin
 from home.models.page_queries import PrivacyInOneQueryMixin
+from home.search_fields import text_search_fields
 from home.wagtail_overrides import SectionRoutingMixin
 
 from .authors import AuthorIndexPage
@@ -30,7 +30,7 @@ class HomePage(
     body = StreamField(HomePageStreamBlock(), verbose_name="Abschnitte", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    search_fields = [*Page.search_fields, *text_search_fields("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

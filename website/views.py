@@ -15,9 +15,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail.models import Page
-from wagtail.search.utils import parse_query_string
 
 from pagecache.query_parameters import ANY_TEXT, PAGE_NUMBER, reads_query_parameters
+
+from .search import matching_page_ids, specific_pages_in_order
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -31,19 +32,19 @@ def printable_text(value):
 @require_GET
 @reads_query_parameters(q=ANY_TEXT, page=PAGE_NUMBER)
 def search(request):
-    """``/suche/?q=``: live public pages matching the query, ten a page."""
+    """``/suche/?q=``: live public pages matching the query (``website/search.py``), ten a
+    page."""
     query = printable_text(request.GET.get("q", ""))[:SEARCH_QUERY_MAX_LENGTH]
     results = None
     if query:
-        # Parsed, not raw: the backends' query syntax (FTS5 on SQLite) rejects stray quotes
-        # and semicolons, and visitors type those.
-        _filters, parsed_query = parse_query_string(query, operator="and")
-        matches = Page.objects.live().public().specific().search(parsed_query)
-        paginator = Paginator(matches, SEARCH_RESULTS_PER_PAGE)
+        paginator = Paginator(
+            matching_page_ids(Page.objects.live().public(), query), SEARCH_RESULTS_PER_PAGE
+        )
         try:
             results = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as error:
             raise Http404("Diese Seite gibt es nicht.") from error
+        results.object_list = specific_pages_in_order(results.object_list)
     response = TemplateResponse(
         request, "website/search_page.html", {"search_query": query, "search_results": results}
     )

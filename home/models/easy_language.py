@@ -3,10 +3,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.blocks import EasyLanguageStreamBlock
+from home.search_fields import text_search_fields
 
 from .mixins import SearchEngineVisibilityMixin
 from .page_queries import PrivacyInOneQueryMixin
@@ -37,7 +37,7 @@ class EasyLanguagePage(
     body = StreamField(EasyLanguageStreamBlock(), verbose_name="Inhalt", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("original_page"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    search_fields = [*Page.search_fields, *text_search_fields("body")]
 
     parent_page_types = ["website.HomePage", "home.EasyLanguagePage"]
     subpage_types = ["home.EasyLanguagePage"]
