@@ -38,7 +38,7 @@ GERMAN_MESSAGES = {
     ),
     "empty-meta-description": (
         "Beschreibung für Suchmaschinen fehlt",
-        "Im Reiter „Promoten“ eine kurze Beschreibung eingeben.",
+        "Im Reiter „Veröffentlichung“ eine kurze Beschreibung eingeben.",
     ),
     # WCAG 2.1 A/AA rules of axe-core.
     "area-alt": ("Bildbereich ohne Alternativtext", "Jeder Bereich einer Image-Map braucht Text."),
