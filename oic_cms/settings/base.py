@@ -364,10 +364,11 @@ LOGGING = {
 # Newsletter (double opt-in, see newsletter/)
 NEWSLETTER_CONFIRMATION_VALID_HOURS = 48
 NEWSLETTER_RESEND_MINUTES = 5
-# A form token (newsletter/form_tokens.py) is accepted this long after the form came into view,
-# and not sooner than the fill time; the signed consent context of cached pages lasts longer.
-NEWSLETTER_MIN_FILL_SECONDS = env_int("NEWSLETTER_MIN_FILL_SECONDS", 3)
-NEWSLETTER_FORM_TOKEN_MAX_AGE_SECONDS = 2 * 60 * 60
+# A form token (oic_cms/form_tokens.py, newsletter and form pages) is accepted this long after
+# the form came into view, and not sooner than the fill time; the signed consent context of
+# cached pages lasts longer. NEWSLETTER_MIN_FILL_SECONDS is the variable's name before form pages.
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", env_int("NEWSLETTER_MIN_FILL_SECONDS", 3))
+FORM_TOKEN_MAX_AGE_SECONDS = 2 * 60 * 60
 NEWSLETTER_FORM_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
 # Sign-ups per hour (newsletter/rate_limits.py; the figures' reasons: README "Newsletter").
 NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS = 60 * 60

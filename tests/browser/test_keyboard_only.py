@@ -19,7 +19,7 @@ def tab_to(page, matches):
 
 
 def test_keyboard_reaches_navigation_filter_download_and_newsletter(page, live_server, settings):
-    settings.NEWSLETTER_MIN_FILL_SECONDS = 0
+    settings.FORM_MIN_FILL_SECONDS = 0
     call_command("load_demo_content", verbosity=0)
     page.goto(f"{live_server.url}/")
 

@@ -26,7 +26,7 @@ def site_with_mail_folder(live_server, settings, tmp_path):
         }
     }
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    settings.NEWSLETTER_MIN_FILL_SECONDS = 1
+    settings.FORM_MIN_FILL_SECONDS = 1
     call_command("load_demo_content", verbosity=0)
     get_user_model().objects.create_superuser("team", "team@bielefeld.de", ADMIN_PASSWORD)
     return live_server.url, mail_folder
