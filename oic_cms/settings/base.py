@@ -25,11 +25,13 @@ INSTALLED_APPS = [
     "formats",
     "downloads",
     "newsletter",
+    "formpages",
     "events",
     "methods",
     "projects",
     "pagecache",
     "editorial",
+    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -360,6 +362,12 @@ LOGGING = {
     # Every page save runs several small tasks; their start/finish lines drown the real output.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Form pages (formpages/): sendings per hour per client and network, and days a submission is kept.
+FORM_RATE_LIMIT_WINDOW_SECONDS = 60 * 60
+FORM_RATE_LIMIT_PER_CLIENT = env_int("FORM_RATE_LIMIT_PER_CLIENT", 10)
+FORM_RATE_LIMIT_PER_NETWORK = env_int("FORM_RATE_LIMIT_PER_NETWORK", 60)
+FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 180)
 
 # Newsletter (double opt-in, see newsletter/)
 NEWSLETTER_CONFIRMATION_VALID_HOURS = 48

@@ -1,0 +1,3 @@
+from .built_form import FormPage, FormPageField, Submission
+
+__all__ = ["FormPage", "FormPageField", "Submission"]
