@@ -43,6 +43,7 @@ class HomePage(
         "home.StandardPage",
         "home.EasyLanguagePage",
         "formpages.FormPage",
+        "formpages.AccessibilityStatementPage",
     ]
     max_count = 1
     template = "website/home_page.html"

@@ -26,6 +26,10 @@ from home.models import (
 )
 from home.site_address import apply_to_site
 from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
+from website.demo_content.accessibility_statement import (
+    load_accessibility_statement,
+    load_contact_form,
+)
 from website.demo_content.events import load_demo_events
 from website.demo_content.methods import load_demo_methods
 from website.demo_content.team_and_projects import MARIA_TEAM_FIELDS, load_demo_team_and_projects
@@ -134,6 +138,8 @@ class DemoContentLoader:
         ]
         self.link_posts_to_formats(posts, formats)
         self.legal_pages(home)
+        load_accessibility_statement(home, self.log)
+        load_contact_form(home, self.log)
         load_demo_team_and_projects(self.log)
         load_demo_events(home, self.log)
         load_demo_methods(home, self.log)
@@ -584,7 +590,7 @@ class DemoContentLoader:
         )
 
     def legal_pages(self, home):
-        """Impressum, Datenschutz, Barrierefreiheit, each linked in the footer when made."""
+        """Impressum and Datenschutz, each linked in the footer when made."""
         site = home.get_site()
         settings = SiteSettings.for_site(site) if site else None
         for order, (slug, title, intro, body) in enumerate(standard_pages.PAGES):
