@@ -42,6 +42,7 @@ class HomePage(
         "formats.DownloadsPage",
         "home.StandardPage",
         "home.EasyLanguagePage",
+        "home.SignLanguagePage",
         "formpages.FormPage",
         "formpages.AccessibilityStatementPage",
     ]

@@ -280,7 +280,8 @@ WAGTAIL_SITE_NAME = "Open Innovation City Bielefeld"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CreditedImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "downloads.Download"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods"]
+# Videos and their captions: Deutsche Gebärdensprache is offered self-hosted (home/sign_language).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "mp4", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 # The task worker makes an image's renditions when it is saved (home/renditions.py); off here,

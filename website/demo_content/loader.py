@@ -32,6 +32,10 @@ from website.demo_content.accessibility_statement import (
 )
 from website.demo_content.events import load_demo_events
 from website.demo_content.methods import load_demo_methods
+from website.demo_content.sign_language import (
+    add_accessible_languages_section,
+    load_sign_language_page,
+)
 from website.demo_content.team_and_projects import MARIA_TEAM_FIELDS, load_demo_team_and_projects
 from website.models import HomePage
 
@@ -146,6 +150,9 @@ class DemoContentLoader:
         if home_created:
             self.home_sections(home, format_index)
         self.easy_language_page(home)
+        sign_language_page = load_sign_language_page(home, self.log)
+        if home_created:
+            add_accessible_languages_section(home, sign_language_page)
         return home
 
     def home_page(self):
