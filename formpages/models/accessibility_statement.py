@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm
 from wagtail.fields import StreamField
 
-from .built_form import BuiltFormPage, VisitorFormField
+from .built_form import BuiltFormPage, VisitorFormField, form_page_edit_handler
 
 # § 10b BGG NRW asks for a review at least once a year.
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -166,6 +166,7 @@ class AccessibilityStatementPage(BuiltFormPage):
         InlinePanel("form_fields", label="Formularfeld", heading="Felder des Feedback-Formulars"),
         *BuiltFormPage.form_panels[1:],
     ]
+    edit_handler = form_page_edit_handler(content_panels, form_panels)
 
     max_count = 1
     parent_page_types = ["website.HomePage"]

@@ -13,13 +13,22 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,
     AbstractFormSubmission,
 )
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 
 from editorial.page_permissions import EditorialPagePermissionsMixin
@@ -35,6 +44,20 @@ DEFAULT_CONSENT_LABEL = (
     "Ich bin einverstanden, dass meine Angaben gespeichert und zur Bearbeitung meiner "
     "Nachricht verwendet werden."
 )
+
+
+def form_page_edit_handler(content_panels, form_panels):
+    """Wagtail shows only content, promote and settings panels by itself; the fields, the
+    thank-you text and the notification get their own tab "Formular"."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhalt"),
+            ObjectList(form_panels, heading="Formular"),
+            ObjectList(SearchEngineVisibilityMixin.promote_panels, heading="Veröffentlichung"),
+            ObjectList(Page.settings_panels, heading="Einstellungen"),
+        ],
+        base_form_class=WagtailAdminFormPageForm,
+    )
 
 
 def retention_days():
@@ -213,6 +236,7 @@ class FormPage(BuiltFormPage):
     """A contact, feedback or sign-up form that editors build field by field."""
 
     content_panels = [*AbstractEmailForm.content_panels, FieldPanel("intro")]
+    edit_handler = form_page_edit_handler(content_panels, BuiltFormPage.form_panels)
     parent_page_types = ["website.HomePage"]
     subpage_types = []
     template = "formpages/form_page.html"

@@ -194,3 +194,17 @@ def test_the_daily_cleanup_deletes_submissions_older_than_the_retention(client, 
     call_command("form_submissions_cleanup")
 
     assert [s.form_data["name"] for s in Submission.objects.all()] == ["Neu"]
+
+
+def test_editors_find_the_fields_on_their_own_tab(client, site_tree, form_page, admin_user):
+    client.force_login(admin_user)
+
+    add = client.get(f"/admin/pages/add/formpages/formpage/{site_tree.home.pk}/")
+    edit = client.get(f"/admin/pages/{form_page.pk}/edit/")
+
+    for response in (add, edit):
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Formularfelder" in html
+        assert "Benachrichtigung per E-Mail" in html
+        assert "Dankeschön-Text" in html
