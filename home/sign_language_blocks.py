@@ -16,7 +16,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from downloads.file_types import VIDEO_EXTENSIONS, describe_duration
 
-from .blocks import HeadingBlock
+from .blocks import EasyLanguageStreamBlock
 
 MANUAL_DURATION = re.compile(r"^(\d{1,3}):([0-5]\d)$")
 
@@ -86,14 +86,7 @@ class SignLanguageVideoBlock(blocks.StructBlock):
         return value
 
 
-class SignLanguageStreamBlock(blocks.StreamBlock):
-    """The Gebärdensprache page: films, each with a short text for those who read along."""
+class SignLanguageStreamBlock(EasyLanguageStreamBlock):
+    """The Gebärdensprache page: films, and short texts for those who read along."""
 
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "ul", "link"],
-        label="Text",
-        icon="pilcrow",
-        template="blocks/paragraph_block.html",
-    )
     sign_language_video = SignLanguageVideoBlock()

@@ -28,7 +28,7 @@ class SignLanguagePage(
     max_count = 1
     parent_page_types = ["website.HomePage"]
     subpage_types = []
-    template = "home/sign_language_page.html"
+    template = "home/standard_page.html"
 
     class Meta:
         verbose_name = "Seite in Gebärdensprache"

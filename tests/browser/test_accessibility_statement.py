@@ -1,9 +1,7 @@
 """A visitor reports a barrier through the statement's form with the keyboard only; an editor
 builds a contact form; a film in Gebärdensprache loads only when the visitor presses play."""
 
-import email
 import re
-from email import policy
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,47 +11,24 @@ from playwright.sync_api import expect
 
 from formpages.models import AccessibilityStatementPage, FormPage, Submission
 from home.models import SignLanguagePage
+from tests.browser.visitor_actions import tab_to, write_mails_to, written_emails
 from tests.factories import DownloadFactory, ImageFactory, minimal_mp4_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ADMIN_PASSWORD = "formulare-2026-sicher"
-MAX_TABS = 80
 BARRIER = "Der Kalender lässt sich nicht mit der Tastatur bedienen."
 
 
 @pytest.fixture
 def demo_site(live_server, settings, tmp_path):
     mail_folder = tmp_path / "mail"
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "OPTIONS": {"file_path": str(mail_folder)},
-        }
-    }
+    write_mails_to(settings, mail_folder)
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     settings.FORM_MIN_FILL_SECONDS = 0
     call_command("load_demo_content", verbosity=0)
     get_user_model().objects.create_superuser("team", "team@bielefeld.de", ADMIN_PASSWORD)
     return live_server.url, mail_folder
-
-
-def tab_to(page, matches):
-    """Press Tab until the focused element satisfies ``matches`` (a JS predicate on it)."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(element => {matches})(document.activeElement)"):
-            return
-    raise AssertionError(f"never reached an element matching {matches}")
-
-
-def written_emails(mail_folder):
-    messages = []
-    for path in sorted(mail_folder.glob("*.log")):
-        for raw in path.read_text().split("-" * 79):
-            if raw.strip():
-                messages.append(email.message_from_string(raw.strip(), policy=policy.default))
-    return messages
 
 
 def log_in(page, base_url):
