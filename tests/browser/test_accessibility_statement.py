@@ -156,3 +156,15 @@ def test_the_film_loads_only_when_played_and_its_download_states_size_and_length
     page.keyboard.press("Space")
     expect(page.locator("video")).to_have_js_property("paused", False)
     assert any(url.endswith("/oic-dgs.mp4") for url in film_requests)
+
+
+def test_the_header_with_both_language_links_fits_a_phone(browser, demo_site):
+    base_url, _ = demo_site
+    phone = browser.new_context(locale="de-DE", viewport={"width": 390, "height": 844}).new_page()
+    phone.goto(f"{base_url}/")
+
+    header = phone.get_by_role("banner")
+    expect(header.get_by_role("link", name="Leichte Sprache")).to_be_visible()
+    expect(header.get_by_role("link", name="Gebärdensprache")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()
