@@ -208,3 +208,24 @@ def test_editors_find_the_fields_on_their_own_tab(client, site_tree, form_page, 
         assert "Formularfelder" in html
         assert "Benachrichtigung per E-Mail" in html
         assert "Dankeschön-Text" in html
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"form_token": "forged"}, "Das Formular ist abgelaufen. Bitte sende es noch einmal ab."),
+        ({"nachricht": "x" * 5001}, "Bitte schreib höchstens 5000 Zeichen."),
+        ({"name": "n" * 256}, "höchstens 255 Zeichen"),
+    ],
+    ids=["forged-token", "long-message", "long-name"],
+)
+def test_hostile_input_gets_a_german_message_never_a_500(client, form_page, overrides, message):
+    response = send(client, form_page, **overrides)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_a_get_to_the_sending_address_is_refused(client, form_page):
+    assert client.get(f"/formulare/{form_page.pk}/senden/").status_code == 405
