@@ -5,6 +5,8 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from mutagen import MutagenError
+from mutagen.mp4 import MP4
 
 EXTENSION_LABELS = {
     "pdf": "PDF",
@@ -14,7 +16,10 @@ EXTENSION_LABELS = {
     "odt": "ODT",
     "odp": "ODP",
     "ods": "ODS",
+    "mp4": "MP4-Video",
+    "vtt": "WebVTT-Untertitel",
 }
+VIDEO_EXTENSIONS = {"mp4"}
 # Office Open XML files are ZIP archives with a content-types manifest and a main part.
 OFFICE_OPEN_XML_MAIN_PARTS = {
     "docx": "word/document.xml",
@@ -50,12 +55,26 @@ def is_open_document(uploaded_file, extension):
     return declared_type == OPEN_DOCUMENT_MIME_TYPES[extension]
 
 
+def is_mp4(uploaded_file):
+    """An ISO base media file starts with its ``ftyp`` box: 4 bytes of size, then ``ftyp``."""
+    return uploaded_file.read(8)[4:8] == b"ftyp"
+
+
+def is_webvtt(uploaded_file):
+    head = uploaded_file.read(10)
+    return head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT")
+
+
 def content_matches_extension(uploaded_file, extension):
     position = uploaded_file.tell()
     try:
         uploaded_file.seek(0)
         if extension == "pdf":
             return is_pdf(uploaded_file)
+        if extension == "mp4":
+            return is_mp4(uploaded_file)
+        if extension == "vtt":
+            return is_webvtt(uploaded_file)
         if extension in OFFICE_OPEN_XML_MAIN_PARTS:
             return is_office_open_xml(uploaded_file, extension)
         if extension in OPEN_DOCUMENT_MIME_TYPES:
@@ -76,6 +95,25 @@ def validate_document_content(uploaded_file, filename):
             code="content_mismatch",
             params={"extension": extension, "label": EXTENSION_LABELS.get(extension, extension)},
         )
+
+
+def video_duration_seconds(uploaded_file):
+    """Whole seconds the MP4 video in ``uploaded_file`` lasts, ``None`` if it cannot be read."""
+    position = uploaded_file.tell()
+    try:
+        uploaded_file.seek(0)
+        length = MP4(uploaded_file).info.length
+    except (MutagenError, OSError, ValueError):
+        return None
+    finally:
+        uploaded_file.seek(position)
+    return round(length) if length else None
+
+
+def describe_duration(seconds):
+    """``2:05 Min.`` for a video's length, as the download link states it."""
+    minutes, seconds = divmod(int(seconds), 60)
+    return f"{minutes}:{seconds:02d} Min."
 
 
 def describe_file(extension, size_in_bytes):

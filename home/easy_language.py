@@ -1,4 +1,5 @@
-"""Which page in Leichte Sprache the header links to, cached per site with the navigation."""
+"""Which pages in Leichte Sprache and Gebärdensprache the header links to, cached per site with
+the navigation."""
 
 from django.core.cache import cache
 
@@ -54,3 +55,27 @@ def easy_language_link_for(site, page):
     if start is None:
         return None
     return {"url": start["url"], "is_current": start["id"] == page_id}
+
+
+def sign_language_cache_key(site_id):
+    return f"sign-language-link:{site_id}"
+
+
+def sign_language_url(site):
+    """The address of ``site``'s live, public Gebärdensprache page, or ``""``; cached with the
+    Leichte-Sprache links and forgotten with them."""
+    from home.models import SignLanguagePage
+
+    key = sign_language_cache_key(site.pk)
+    url = cache.get(key)
+    if url is None:
+        page = (
+            SignLanguagePage.objects.live()
+            .public()
+            .descendant_of(site.root_page)
+            .defer_streamfields()
+            .first()
+        )
+        url = page.get_url() if page is not None else ""
+        cache.set(key, url, EASY_LANGUAGE_CACHE_TIMEOUT)
+    return url

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from wagtail.models import Site
 
-from home.easy_language import easy_language_cache_key
+from home.easy_language import easy_language_cache_key, sign_language_cache_key
 
 NAVIGATION_CACHE_TIMEOUT = 24 * 60 * 60
 FOOTER_FRAGMENT_NAME = "site_footer"
@@ -34,6 +34,7 @@ def purge_navigation_and_footer():
             [
                 navigation_cache_key(site_id),
                 easy_language_cache_key(site_id),
+                sign_language_cache_key(site_id),
                 make_template_fragment_key(FOOTER_FRAGMENT_NAME, [site_id]),
             ]
         )

@@ -1,7 +1,5 @@
 """The modeladmin views for subscribers: list with counts and export, proof of consent, erasure."""
 
-import codecs
-import csv
 import datetime
 
 from django.contrib.admin.utils import lookup_field
@@ -12,9 +10,11 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from wagtail.admin import messages
-from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, IndexView, InspectView
+
+from oic_cms.spreadsheets import GermanExcelCsvMixin
 
 from .models import Subscriber
 
@@ -31,7 +31,7 @@ def local_naive(value):
     return timezone.make_naive(value)
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(GermanExcelCsvMixin, IndexView):
     """The list, with counts per status above it and an export of confirmed addresses only."""
 
     export_headings = {
@@ -55,16 +55,6 @@ class SubscriberIndexView(IndexView):
             .order_by("confirmed_at", "pk")
         )
         return super().as_spreadsheet(confirmed, spreadsheet_format)
-
-    def stream_csv(self, queryset):
-        """As German Excel opens a CSV file by double-click: a byte order mark, without which
-        it reads the umlauts as Windows-1252, and semicolons, since its comma is the decimal
-        sign."""
-        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
-        headings = {field: self.get_heading(queryset, field) for field in self.list_export}
-        yield codecs.BOM_UTF8 + writer.writerow(headings)
-        for item in queryset:
-            yield self.write_csv_row(writer, self.to_row_dict(item))
 
     def to_row_dict(self, item):
         """Empty values stay empty: modeladmin's "-" would end up as a first name in a mail tool."""

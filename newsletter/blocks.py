@@ -32,7 +32,7 @@ def address_on_site(request, path):
 
 def signup_form_context(request, consent_html, page_url, form=None, form_token="", notice=""):
     """``form_token`` only in answers that are never cached; cached pages get theirs from the
-    page's script (``form_tokens``)."""
+    page's script (``oic_cms.form_tokens``)."""
     form_id = next_form_id(request)
     if form is None:
         form = SignupForm(

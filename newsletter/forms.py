@@ -5,10 +5,9 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
-from .form_tokens import read_form_token
+from oic_cms.form_tokens import EXPIRED_ERROR, BotTrapForm
 
 SIGNUP_CONTEXT_SALT = "newsletter.signup-context"
-HONEYPOT_FIELD = "website"
 FIRST_NAME_MAX_LENGTH = 50
 # Letters of any script, single spaces, hyphens or apostrophes between them: "Anna-Lena",
 # "Zoë", "D'Angelo", "Mary Ann". No digits, dots, slashes: no addresses or links in a name.
@@ -17,20 +16,19 @@ FIRST_NAME_ERROR = (
     "Bitte gib nur deinen Vornamen an, aus Buchstaben, Leerzeichen, Bindestrichen oder "
     "Apostrophen, z. B. Anna-Lena."
 )
-EXPIRED_ERROR = "Das Formular ist abgelaufen. Bitte sende es noch einmal ab."
 
 
 def signup_context(consent_text, page_url):
     """Sign what the visitor was shown: the consent wording and the page, the proof of consent.
 
     Pages are cached, so this is the same for every visitor of a page; when and how often the
-    form was used is the form token's part (``form_tokens``).
+    form was used is the form token's part (``oic_cms.form_tokens``).
     """
     payload = {"consent": consent_text, "page": page_url}
     return signing.dumps(payload, salt=SIGNUP_CONTEXT_SALT, compress=True)
 
 
-class SignupForm(forms.Form):
+class SignupForm(BotTrapForm):
     email = forms.EmailField(
         label="E-Mail-Adresse",
         max_length=254,
@@ -53,15 +51,7 @@ class SignupForm(forms.Form):
         label="Ich möchte den Newsletter erhalten.",
         error_messages={"required": "Bitte bestätige, dass du den Newsletter erhalten möchtest."},
     )
-    # Visitors never see this field; form-filling bots do, and fill it in.
-    website = forms.CharField(
-        label="Bitte dieses Feld leer lassen",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
     context = forms.CharField(widget=forms.HiddenInput)
-    # Empty when the page's script did not run; the view then asks once more (form_tokens).
-    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_first_name(self):
         name = unicodedata.normalize("NFC", " ".join(self.cleaned_data["first_name"].split()))
@@ -81,22 +71,3 @@ class SignupForm(forms.Form):
         if not isinstance(payload, dict) or not payload.get("consent"):
             raise forms.ValidationError("Das Formular ist ungültig. Bitte lade die Seite neu.")
         return payload
-
-    def clean_form_token(self):
-        """The ``FormToken``, or ``None`` when the form came without one."""
-        value = self.cleaned_data["form_token"]
-        if not value:
-            return None
-        token = read_form_token(value)
-        if token is None:
-            raise forms.ValidationError(EXPIRED_ERROR)
-        return token
-
-    @property
-    def looks_automated(self):
-        """Filled honeypot, or sent sooner after the form was shown than a person can: answered
-        as if all went well."""
-        token = self.cleaned_data["form_token"]
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD)) or (
-            token is not None and token.filled_too_fast
-        )

@@ -4,26 +4,13 @@ Only sign-ups that would send an e-mail count: invalid forms, trapped bots and r
 tokens do not, so a room of people on one Wi-Fi is not turned away by anyone's typos.
 """
 
-import ipaddress
-
 from django.conf import settings
 
-from oic_cms.client_address import parse_address
-from oic_cms.rate_limits import Limit, record, within_limits
+from oic_cms.rate_limits import Limit, client_and_network_limits, record, within_limits
 
 from .models import normalise_email
 
-# One IPv6 host or home gets a /64; an IPv4 NAT hides a whole room behind one address.
-CLIENT_PREFIX = {4: 32, 6: 64}
-NETWORK_PREFIX = {4: 24, 6: 48}
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
-
-
-def prefix_of(address, prefixes):
-    parsed = parse_address(address or "")
-    if parsed is None:
-        return address or "unknown"
-    return ipaddress.ip_network(f"{parsed}/{prefixes[parsed.version]}", strict=False).with_prefixlen
 
 
 def mailbox(email):
@@ -38,15 +25,11 @@ def mailbox(email):
 
 def signup_limits(address, email):
     return [
-        Limit(
-            "newsletter.client",
-            prefix_of(address, CLIENT_PREFIX),
-            settings.NEWSLETTER_RATE_LIMIT_PER_CLIENT,
-        ),
-        Limit(
-            "newsletter.network",
-            prefix_of(address, NETWORK_PREFIX),
-            settings.NEWSLETTER_RATE_LIMIT_PER_NETWORK,
+        *client_and_network_limits(
+            "newsletter",
+            address,
+            per_client=settings.NEWSLETTER_RATE_LIMIT_PER_CLIENT,
+            per_network=settings.NEWSLETTER_RATE_LIMIT_PER_NETWORK,
         ),
         Limit("newsletter.address", mailbox(email), settings.NEWSLETTER_RATE_LIMIT_PER_ADDRESS),
     ]

@@ -1,19 +1,17 @@
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oic_cms.client_address import client_address
+from oic_cms.form_tokens import claim_form_token, issue_form_token, token_for_retry
 from oic_cms.rate_limits import LimitsUnavailable
+from oic_cms.same_origin import is_cross_site
 
 from .blocks import DEFAULT_CONSENT_HTML, address_on_site, signup_form_context
-from .form_tokens import claim_form_token, issue_form_token
 from .forms import SignupForm
 from .models import normalise_email
 from .rate_limits import record_signup, signup_allowed
-from .same_origin import is_cross_site
 from .subscriptions import (
     Outcome,
     confirm_subscription,
@@ -58,24 +56,9 @@ def signup_page(request, form=None, form_token="", notice="", status=200):
     return render(request, "newsletter/signup_page.html", context, status=status)
 
 
-def token_for_retry(form):
-    """The posted form token if it is still good (the time since the form was shown keeps
-    counting), else a new one."""
-    if form.cleaned_data.get("form_token") and not form.has_error("form_token"):
-        return form.data.get("form_token", "")
-    return issue_form_token()
-
-
 @require_GET
 def signup(request):
     return signup_page(request)
-
-
-@never_cache
-@require_GET
-def form_token(request):
-    """A fresh form token for a sign-up form that just came into view (``static/js/site.js``)."""
-    return JsonResponse({"token": issue_form_token()})
 
 
 @csrf_exempt

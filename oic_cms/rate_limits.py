@@ -10,6 +10,7 @@ must not go unlimited (the newsletter sign-up) asks with ``fail_closed=True`` an
 worker instead of none.
 """
 
+import ipaddress
 import logging
 import time
 from typing import NamedTuple
@@ -20,11 +21,18 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import salted_hmac
 from redis.exceptions import RedisError
 
+from oic_cms.client_address import parse_address
+
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT_ALIAS = "rate-limits"
 # Counters kept in this process while the shared store is unreachable.
 LOCAL_COUNTERS = LocMemCache("rate-limits-during-outage", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+# One IPv6 host or home gets a /64; an IPv4 NAT hides a whole room behind one address.
+CLIENT_PREFIX = {4: 32, 6: 64}
+NETWORK_PREFIX = {4: 24, 6: 48}
 
 
 class LimitsUnavailable(Exception):
@@ -35,6 +43,21 @@ class Limit(NamedTuple):
     scope: str
     identity: str
     limit: int
+
+
+def prefix_of(address, prefixes):
+    parsed = parse_address(address or "")
+    if parsed is None:
+        return address or "unknown"
+    return ipaddress.ip_network(f"{parsed}/{prefixes[parsed.version]}", strict=False).with_prefixlen
+
+
+def client_and_network_limits(scope, address, *, per_client, per_network):
+    """The limits of one client (IPv4 address, IPv6 /64) and its network (IPv4 /24, IPv6 /48)."""
+    return [
+        Limit(f"{scope}.client", prefix_of(address, CLIENT_PREFIX), per_client),
+        Limit(f"{scope}.network", prefix_of(address, NETWORK_PREFIX), per_network),
+    ]
 
 
 def shared_counters():

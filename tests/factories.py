@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import struct
 
 import factory
 from django.core.files.base import ContentFile
@@ -48,6 +49,19 @@ def minimal_pdf_bytes(text="OIC"):
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return output.getvalue()
+
+
+def mp4_box(kind, payload):
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def minimal_mp4_bytes(seconds=125):
+    """The smallest MP4 that says how long it lasts: a file type box and a movie header
+    (version 0, 1000 units a second). No frames: tests need its length, not a picture."""
+    movie_header = struct.pack(">B3xIIII", 0, 0, 0, 1000, seconds * 1000) + bytes(80)
+    return mp4_box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41") + mp4_box(
+        b"moov", mp4_box(b"mvhd", movie_header)
+    )
 
 
 def root_collection():

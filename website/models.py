@@ -42,6 +42,9 @@ class HomePage(
         "formats.DownloadsPage",
         "home.StandardPage",
         "home.EasyLanguagePage",
+        "home.SignLanguagePage",
+        "formpages.FormPage",
+        "formpages.AccessibilityStatementPage",
     ]
     max_count = 1
     template = "website/home_page.html"

@@ -137,6 +137,36 @@ class FormatsBlock(blocks.StructBlock):
         return context
 
 
+class AccessibleLanguagesBlock(blocks.StructBlock):
+    """BITV 2.0 § 4: the start page leads to what the site holds in Deutscher Gebärdensprache
+    and in Leichter Sprache."""
+
+    heading = blocks.CharBlock(
+        label="Überschrift", default="Gebärdensprache und Leichte Sprache", max_length=120
+    )
+    text = blocks.TextBlock(
+        label="Text",
+        required=False,
+        max_length=400,
+        default="In Filmen in Deutscher Gebärdensprache und in Leichter Sprache erklären wir, "
+        "was auf dieser Website steht, wie du dich zurechtfindest und was in unserer Erklärung "
+        "zur Barrierefreiheit steht.",
+    )
+    sign_language_page = blocks.PageChooserBlock(
+        label="Seite in Gebärdensprache", page_type="home.SignLanguagePage"
+    )
+    easy_language_page = blocks.PageChooserBlock(
+        label="Seite in Leichter Sprache", page_type="home.EasyLanguagePage"
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Gebärdensprache und Leichte Sprache"
+        template = "blocks/accessible_languages_block.html"
+        help_text = "Verweist auf die Seiten in Gebärdensprache und Leichter Sprache."
+        description = "Zwei Wege zu den Inhalten in Gebärdensprache und Leichter Sprache."
+
+
 class HomePageStreamBlock(BodyStreamBlock):
     """The content blocks plus the sections only the home page has."""
 
@@ -148,3 +178,4 @@ class HomePageStreamBlock(BodyStreamBlock):
     latest_posts = LatestPostsBlock()
     formats = FormatsBlock()
     contact = ContactBlock()
+    accessible_languages = AccessibleLanguagesBlock()

@@ -60,6 +60,7 @@ urlpatterns = [
     ),
     path("suche/", views.search, name="search"),
     path("newsletter/", include("newsletter.urls")),
+    path("formulare/", include("formpages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon_ico, name="favicon_ico"),

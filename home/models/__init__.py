@@ -3,6 +3,7 @@ from .easy_language import EasyLanguagePage
 from .images import CreditedImage, CreditedImageRendition
 from .pages import StandardPage
 from .people import AuthorRow, Person
+from .sign_language import SignLanguagePage
 from .site_settings import FooterLink, SiteSettings, SocialLink
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "CreditedImage",
     "CreditedImageRendition",
     "Person",
+    "SignLanguagePage",
     "SiteSettings",
     "SocialLink",
     "StandardPage",

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from home.easy_language import easy_language_link_for
+from home.easy_language import easy_language_link_for, sign_language_url
 from home.navigation import main_navigation_items
 from home.wagtail_overrides import ancestors_known_from_routing
 
@@ -25,6 +25,14 @@ def easy_language_link(context, page):
     """The header's „Leichte Sprache“ link for ``page``: ``{"url", "is_current"}`` or ``None``."""
     site = current_site(context)
     return easy_language_link_for(site, page) if site else None
+
+
+@register.inclusion_tag("components/sign_language_link.html", takes_context=True)
+def sign_language_link(context, page):
+    """The header's „Gebärdensprache“ link, beside „Leichte Sprache“, when the page exists."""
+    site = current_site(context)
+    url = sign_language_url(site) if site else ""
+    return {"url": url, "is_current": bool(url) and getattr(page, "url", None) == url}
 
 
 @register.simple_tag

@@ -25,11 +25,13 @@ INSTALLED_APPS = [
     "formats",
     "downloads",
     "newsletter",
+    "formpages",
     "events",
     "methods",
     "projects",
     "pagecache",
     "editorial",
+    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -278,7 +280,8 @@ WAGTAIL_SITE_NAME = "Open Innovation City Bielefeld"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CreditedImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "downloads.Download"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods"]
+# Videos and their captions: Deutsche Gebärdensprache is offered self-hosted (home/sign_language).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "mp4", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 # The task worker makes an image's renditions when it is saved (home/renditions.py); off here,
@@ -361,13 +364,20 @@ LOGGING = {
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
+# Form pages (formpages/): sendings per hour per client and network, and days a submission is kept.
+FORM_RATE_LIMIT_WINDOW_SECONDS = 60 * 60
+FORM_RATE_LIMIT_PER_CLIENT = env_int("FORM_RATE_LIMIT_PER_CLIENT", 10)
+FORM_RATE_LIMIT_PER_NETWORK = env_int("FORM_RATE_LIMIT_PER_NETWORK", 60)
+FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 180)
+
 # Newsletter (double opt-in, see newsletter/)
 NEWSLETTER_CONFIRMATION_VALID_HOURS = 48
 NEWSLETTER_RESEND_MINUTES = 5
-# A form token (newsletter/form_tokens.py) is accepted this long after the form came into view,
-# and not sooner than the fill time; the signed consent context of cached pages lasts longer.
-NEWSLETTER_MIN_FILL_SECONDS = env_int("NEWSLETTER_MIN_FILL_SECONDS", 3)
-NEWSLETTER_FORM_TOKEN_MAX_AGE_SECONDS = 2 * 60 * 60
+# A form token (oic_cms/form_tokens.py, newsletter and form pages) is accepted this long after
+# the form came into view, and not sooner than the fill time; the signed consent context of
+# cached pages lasts longer. NEWSLETTER_MIN_FILL_SECONDS is the variable's name before form pages.
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", env_int("NEWSLETTER_MIN_FILL_SECONDS", 3))
+FORM_TOKEN_MAX_AGE_SECONDS = 2 * 60 * 60
 NEWSLETTER_FORM_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
 # Sign-ups per hour (newsletter/rate_limits.py; the figures' reasons: README "Newsletter").
 NEWSLETTER_RATE_LIMIT_WINDOW_SECONDS = 60 * 60

@@ -101,3 +101,10 @@ document.addEventListener("DOMContentLoaded", () => {
         }
     });
 });
+
+// A form sent back with errors: move the focus to its summary, so screen readers read it out
+// and keyboard users go on from there (the summary links to each field).
+document.addEventListener("DOMContentLoaded", () => {
+    const summary = document.querySelector(".form-errors[tabindex='-1']");
+    if (summary) summary.focus();
+});

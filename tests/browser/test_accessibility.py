@@ -2,12 +2,15 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from blog.models import BlogPage
 from events.models import EventPage
 from formats.models import FormatPage
+from home.models import SignLanguagePage
 from methods.models import MethodPage
+from tests.factories import DownloadFactory, ImageFactory, minimal_mp4_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -48,6 +51,9 @@ def public_urls():
         "/autoren/",
         "/autoren/maria-goncalves/",
         "/newsletter/",
+        "/barrierefreiheit/",
+        "/kontakt/",
+        "/gebaerdensprache/",
         "/gibt-es-nicht/",
     ]
 
@@ -70,6 +76,32 @@ def test_newsletter_form_in_its_error_state_meets_wcag_21_aa(page, live_server):
     page.locator("#newsletter-email").fill("keine-adresse")
     page.locator("form.newsletter-form button[type=submit]").click()
     assert page.locator(".form-errors").is_visible()
+    assert violations_on(page, Axe()) == []
+
+
+@pytest.mark.parametrize("url", ["/barrierefreiheit/", "/kontakt/"])
+def test_form_pages_in_their_error_state_meet_wcag_21_aa(page, live_server, url):
+    call_command("load_demo_content", verbosity=0)
+    page.goto(f"{live_server.url}{url}")
+    page.locator("form.built-form input[type=email]").fill("keine-adresse")
+    page.locator("form.built-form button[type=submit]").click()
+    assert page.locator(".form-errors").is_visible()
+    assert page.locator("[aria-invalid=true]").count() >= 2
+    assert violations_on(page, Axe()) == []
+
+
+def test_a_film_in_sign_language_meets_wcag_21_aa(page, live_server):
+    call_command("load_demo_content", verbosity=0)
+    film = DownloadFactory(file=ContentFile(minimal_mp4_bytes(), name="film.mp4"))
+    sign_language_page = SignLanguagePage.objects.get()
+    sign_language_page.body = [
+        (
+            "sign_language_video",
+            {"title": "Film", "video": film, "poster": ImageFactory(), "captions": None},
+        )
+    ]
+    sign_language_page.save_revision().publish()
+    page.goto(f"{live_server.url}{sign_language_page.url}")
     assert violations_on(page, Axe()) == []
 
 

@@ -4,22 +4,13 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.visitor_actions import tab_to
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-MAX_TABS = 60
-
-
-def tab_to(page, matches):
-    """Press Tab until the focused element satisfies ``matches`` (a JS predicate on it)."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(element => {matches})(document.activeElement)"):
-            return
-    raise AssertionError(f"never reached an element matching {matches}")
 
 
 def test_keyboard_reaches_navigation_filter_download_and_newsletter(page, live_server, settings):
-    settings.NEWSLETTER_MIN_FILL_SECONDS = 0
+    settings.FORM_MIN_FILL_SECONDS = 0
     call_command("load_demo_content", verbosity=0)
     page.goto(f"{live_server.url}/")
 

@@ -1,8 +1,6 @@
 """A visitor signs up, confirms from the written e-mail, shows up in the admin, then leaves."""
 
-import email
 import re
-from email import policy
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from newsletter.models import Subscriber
+from tests.browser.visitor_actions import write_mails_to, written_emails
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -19,26 +18,12 @@ ADMIN_PASSWORD = "newsletter-2026-sicher"
 @pytest.fixture
 def site_with_mail_folder(live_server, settings, tmp_path):
     mail_folder = tmp_path / "mail"
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "OPTIONS": {"file_path": str(mail_folder)},
-        }
-    }
+    write_mails_to(settings, mail_folder)
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    settings.NEWSLETTER_MIN_FILL_SECONDS = 1
+    settings.FORM_MIN_FILL_SECONDS = 1
     call_command("load_demo_content", verbosity=0)
     get_user_model().objects.create_superuser("team", "team@bielefeld.de", ADMIN_PASSWORD)
     return live_server.url, mail_folder
-
-
-def written_emails(mail_folder):
-    messages = []
-    for path in sorted(mail_folder.glob("*.log")):
-        for raw in path.read_text().split("-" * 79):
-            if raw.strip():
-                messages.append(email.message_from_string(raw.strip(), policy=policy.default))
-    return messages
 
 
 def subscriber_status_in_admin(page, base_url, address):

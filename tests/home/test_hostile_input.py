@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.test import Client
 
 from home.wagtail_overrides import SITES_BY_HOST_KEY
-from newsletter.form_tokens import issue_form_token
 from newsletter.forms import signup_context
 from newsletter.models import Subscriber
+from oic_cms.form_tokens import issue_form_token
 
 pytestmark = pytest.mark.django_db
 

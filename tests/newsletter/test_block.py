@@ -38,7 +38,7 @@ def test_block_renders_an_accessible_form_without_javascript(client, page_with_f
     assert 'aria-labelledby="newsletter-heading"' in section
     assert '<h2 id="newsletter-heading">Bleib informiert</h2>' in section
     assert 'action="/newsletter/anmelden/" method="post"' in section
-    assert "csrfmiddlewaretoken" not in section  # cacheable: see newsletter/same_origin.py
+    assert "csrfmiddlewaretoken" not in section  # cacheable: see oic_cms/same_origin.py
     assert '<label for="newsletter-email">E-Mail-Adresse' in section
     assert '<label for="newsletter-first_name">Vorname (freiwillig)</label>' in section
     assert '<label for="newsletter-consent">Ja, ich willige ein.' in section

@@ -16,9 +16,9 @@ from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsletter.form_tokens import issue_form_token
 from newsletter.forms import signup_context
 from newsletter.models import Subscriber
+from oic_cms.form_tokens import issue_form_token
 
 pytestmark = pytest.mark.django_db
 

@@ -508,7 +508,7 @@ def test_no_cdn_configured_means_nothing_is_sent(
 def test_cached_page_carries_a_newsletter_form_that_signs_up(client, blog, settings):
     from home.models import SiteSettings
 
-    settings.NEWSLETTER_MIN_FILL_SECONDS = 0
+    settings.FORM_MIN_FILL_SECONDS = 0
     site_settings = SiteSettings.for_site(blog.site)
     site_settings.footer_newsletter = [
         (

@@ -26,8 +26,16 @@ from home.models import (
 )
 from home.site_address import apply_to_site
 from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
+from website.demo_content.accessibility_statement import (
+    load_accessibility_statement,
+    load_contact_form,
+)
 from website.demo_content.events import load_demo_events
 from website.demo_content.methods import load_demo_methods
+from website.demo_content.sign_language import (
+    add_accessible_languages_section,
+    load_sign_language_page,
+)
 from website.demo_content.team_and_projects import MARIA_TEAM_FIELDS, load_demo_team_and_projects
 from website.models import HomePage
 
@@ -139,12 +147,17 @@ class DemoContentLoader:
         ]
         self.link_posts_to_formats(posts, formats)
         self.legal_pages(home)
+        load_accessibility_statement(home, self.log)
+        load_contact_form(home, self.log)
         load_demo_team_and_projects(self.log)
         load_demo_events(home, self.log)
         load_demo_methods(home, self.log)
         if home_created:
             self.home_sections(home, format_index)
         self.easy_language_page(home)
+        sign_language_page = load_sign_language_page(home, self.log)
+        if home_created:
+            add_accessible_languages_section(home, sign_language_page)
         return home
 
     def home_page(self):
@@ -592,7 +605,7 @@ class DemoContentLoader:
         )
 
     def legal_pages(self, home):
-        """Impressum, Datenschutz, Barrierefreiheit, each linked in the footer when made."""
+        """Impressum and Datenschutz, each linked in the footer when made."""
         site = home.get_site()
         settings = SiteSettings.for_site(site) if site else None
         for order, (slug, title, intro, body) in enumerate(standard_pages.PAGES):

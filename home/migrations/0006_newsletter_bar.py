@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_person_drafts_and_approval'),
+        ('home', '0005_sign_language_page'),
     ]
 
     operations = [

@@ -1,9 +1,11 @@
-"""Cross-site protection for the anonymous sign-up form, which carries no CSRF token.
+"""Cross-site protection for the anonymous public forms, which carry no CSRF token.
 
-The form is on every public page, and a CSRF token would make every page uncacheable. Signing
-up is anonymous and double opt-in, so a forged sign-up can at most send a confirmation e-mail,
-which the rate limits and the honeypot already bound. Browsers say where a POST comes from:
-``Sec-Fetch-Site`` (all current browsers) or ``Origin``; a request from another site is refused.
+The newsletter form is on every public page, and form pages are cached like any page: a CSRF
+token would make them uncacheable. Signing up is anonymous and double opt-in, and a form page
+only stores and forwards what a visitor typed, so a forged sending achieves no more than
+sending the form oneself, which the rate limits and the honeypot already bound. Browsers say
+where a POST comes from: ``Sec-Fetch-Site`` (all current browsers) or ``Origin``; a request
+from another site is refused.
 Django 6.1's CSRF middleware checks ``Origin`` only together with a token, so this small check
 stands in for it here. Clients that send neither header are not browsers and cannot be made to
 post on a visitor's behalf.
