@@ -115,3 +115,27 @@ def test_the_dashboard_warns_once_the_review_is_over_a_year_old(client, statemen
     html = client.get("/admin/").content.decode()
     assert "Erklärung zur Barrierefreiheit überprüfen" in html
     assert f"/admin/pages/{statement.pk}/edit/" in html
+
+
+def footer_of(client, path="/"):
+    return client.get(path).text.split('<footer class="site-footer">', 1)[1]
+
+
+def test_every_page_links_the_statement_in_its_footer_without_a_footer_link(client, statement):
+    assert '<a href="/barrierefreiheit/">Erklärung zur Barrierefreiheit</a>' in footer_of(client)
+    assert '<a href="/barrierefreiheit/">' in footer_of(client, "/beitraege/")
+
+
+def test_a_footer_link_to_the_statement_is_not_shown_twice(client, statement, site_tree):
+    from home.models import FooterLink, SiteSettings
+
+    site_settings = SiteSettings.for_site(site_tree.site)
+    FooterLink.objects.create(settings=site_settings, page=statement, label="Barrierefreiheit")
+    footer = footer_of(client)
+    assert footer.count('href="/barrierefreiheit/"') == 1
+    assert '<a href="/barrierefreiheit/">Barrierefreiheit</a>' in footer
+
+
+def test_an_unpublished_statement_is_not_linked(client, statement):
+    statement.unpublish()
+    assert "/barrierefreiheit/" not in footer_of(client)
