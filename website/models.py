@@ -42,6 +42,7 @@ class HomePage(
         "formats.DownloadsPage",
         "home.StandardPage",
         "home.EasyLanguagePage",
+        "newsletter_issues.NewsletterIndexPage",
     ]
     max_count = 1
     template = "website/home_page.html"
