@@ -15,6 +15,7 @@ def assign_post_workflow(blog_index):
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page=blog_index, defaults={"workflow": workflow})
 
+
 NEWSLETTER_WORKFLOW_NAME = "Newsletterfreigabe"
 NEWSLETTER_GROUP_NAME = "Newsletter"
 # Approving an issue publishes it, which Wagtail lets only those do who may publish the page.

@@ -105,9 +105,7 @@ class TestSendView(IssueViewMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         draft = self.page.get_latest_revision_as_object()
         address = form.cleaned_data["email"]
-        test_message(draft.render_newsletter(), address).send(
-            using=settings.NEWSLETTER_MAILER
-        )
+        test_message(draft.render_newsletter(), address).send(using=settings.NEWSLETTER_MAILER)
         log(self.page, "newsletter.send_test", user=request.user)
         messages.success(request, f"Die Test-E-Mail an {address} ist unterwegs.")
         return redirect("newsletter_issue_test", page_id=self.page.pk)
@@ -176,9 +174,7 @@ class ProgressView(IssueViewMixin, TemplateView):
             context["counts"] = [(state.label, counts[state]) for state in Delivery.State]
             context["total"] = sum(counts.values())
             context["problems"] = (
-                mailing.deliveries.filter(
-                    state__in=[Delivery.State.FAILED, Delivery.State.BOUNCED]
-                )
+                mailing.deliveries.filter(state__in=[Delivery.State.FAILED, Delivery.State.BOUNCED])
                 .select_related("subscriber")
                 .order_by("pk")[:200]
             )

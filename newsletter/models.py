@@ -175,12 +175,8 @@ class Delivery(models.Model):
         SKIPPED = "skipped", "Ausgelassen"
 
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(
-        Subscriber, on_delete=models.CASCADE, related_name="deliveries"
-    )
-    state = models.CharField(
-        "Status", max_length=20, choices=State.choices, default=State.QUEUED
-    )
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    state = models.CharField("Status", max_length=20, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField("Versuche", default=0)
     claimed_by = models.CharField(max_length=200, blank=True)
     claimed_at = models.DateTimeField(null=True)

@@ -224,10 +224,13 @@ def newsletter_progress_menu_item():
 
 @hooks.register("register_log_actions")
 def newsletter_log_actions(actions):
-    actions.register_action("newsletter.send_test", "Test-E-Mail gesendet", "Test-E-Mail gesendet")
-    actions.register_action("newsletter.send", "Newsletter versendet", "Newsletter-Versand begonnen")
-    actions.register_action("newsletter.stop", "Versand angehalten", "Versand angehalten")
-    actions.register_action("newsletter.resume", "Versand fortgesetzt", "Versand fortgesetzt")
+    for action, label in [
+        ("newsletter.send_test", "Test-E-Mail gesendet"),
+        ("newsletter.send", "Newsletter-Versand begonnen"),
+        ("newsletter.stop", "Newsletter-Versand angehalten"),
+        ("newsletter.resume", "Newsletter-Versand fortgesetzt"),
+    ]:
+        actions.register_action(action, label, label)
 
 
 @hooks.register("register_permissions")

@@ -59,4 +59,3 @@ class IssueStreamBlock(blocks.StreamBlock):
         description="Abschließender Text.",
         preview_value="<p>Bis zum nächsten Mal!<br>Dein Team der Open Innovation City</p>",
     )
-

@@ -40,7 +40,12 @@ def issue_form(action):
                     ("intro", rich_text(INTRO)),
                     (
                         "posts",
-                        {"heading": "Neu", "selection": "since_last_issue", "posts": {"count": 0}, "count": 5},
+                        {
+                            "heading": "Neu",
+                            "selection": "since_last_issue",
+                            "posts": {"count": 0},
+                            "count": 5,
+                        },
                     ),
                     ("events", {"heading": "Termine", "count": 4}),
                 ]
@@ -117,9 +122,10 @@ def test_newsletter_group_approves_sends_and_follows_the_progress(client, index)
     client.force_login(make_user("versand", "Newsletter"))
 
     assert client.get(view_url("newsletter_issue_send", issue)).status_code == 200
-    assert "noch nicht freigegeben" in client.get(
-        view_url("newsletter_issue_send", issue)
-    ).content.decode()
+    assert (
+        "noch nicht freigegeben"
+        in client.get(view_url("newsletter_issue_send", issue)).content.decode()
+    )
     task_state = issue.current_workflow_task_state
     response = client.post(
         reverse("wagtailadmin_pages:workflow_action", args=(issue.pk, "approve", task_state.pk))
