@@ -191,7 +191,8 @@ class Delivery(models.Model):
                 fields=["mailing", "subscriber"], name="newsletter_one_delivery_per_subscriber"
             )
         ]
-        indexes = [models.Index(fields=["mailing", "state"])]
+        # The claim takes the queued delivery with the fewest attempts, then the oldest.
+        indexes = [models.Index(fields=["mailing", "state", "attempts", "id"])]
 
     def __str__(self):
         return f"{self.mailing} → {self.subscriber_id}"

@@ -14,6 +14,7 @@ from blog.blocks import ISSUE_PERIOD_END, ISSUE_PERIOD_START
 from editorial.page_permissions import EditorialPagePermissionsMixin
 from home.models.mixins import IntroMixin, SearchEngineVisibilityMixin
 from home.models.page_queries import PrivacyInOneQueryMixin
+from newsletter.blocks import NewsletterBlock
 from newsletter.issues import EMAIL_FORMAT, HTML, TEXT, NewsletterIssue
 from newsletter.models import Mailing
 
@@ -56,7 +57,14 @@ class NewsletterIndexPage(
 
     @path("")
     def listing(self, request):
-        return self.render(request, context_overrides={"issues": self.sent_issues()})
+        signup = NewsletterBlock()
+        return self.render(
+            request,
+            context_overrides={
+                "issues": self.sent_issues(),
+                "signup": signup.bind(signup.get_default()),
+            },
+        )
 
     @path("feed/")
     def feed(self, request):

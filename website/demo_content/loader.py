@@ -28,6 +28,7 @@ from home.site_address import apply_to_site
 from newsletter.blocks import DEFAULT_CONSENT_HTML, DEFAULT_HEADING, DEFAULT_TEXT
 from website.demo_content.events import load_demo_events
 from website.demo_content.methods import load_demo_methods
+from website.demo_content.newsletter import load_demo_newsletter
 from website.demo_content.team_and_projects import MARIA_TEAM_FIELDS, load_demo_team_and_projects
 from website.models import HomePage
 
@@ -137,6 +138,7 @@ class DemoContentLoader:
         load_demo_team_and_projects(self.log)
         load_demo_events(home, self.log)
         load_demo_methods(home, self.log)
+        load_demo_newsletter(home, self.log)
         if home_created:
             self.home_sections(home, format_index)
         self.easy_language_page(home)
