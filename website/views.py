@@ -19,7 +19,6 @@ from wagtail.search.utils import parse_query_string
 from wagtail.views import serve as serve_page
 
 from newsletter.views import signup as newsletter_signup
-
 from pagecache.query_parameters import ANY_TEXT, PAGE_NUMBER, reads_query_parameters
 
 SEARCH_RESULTS_PER_PAGE = 10
