@@ -94,7 +94,8 @@ def begin(mailing):
                 ignore_conflicts=True,
             )
             # The archive lists an issue once its send began.
-            retire_on_commit(page_urls(mailing.page.get_parent()))
+            if mailing.page is not None:
+                retire_on_commit(page_urls(mailing.page.get_parent()))
     mailing.refresh_from_db()
 
 

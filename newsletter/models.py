@@ -123,10 +123,12 @@ class Mailing(models.Model):
         STOPPED = "stopped", "Angehalten"
         FINISHED = "finished", "Versendet"
 
+    # An issue page deleted later leaves its delivery records (who got what, and bounces).
     page = models.OneToOneField(
         "wagtailcore.Page",
         verbose_name="Ausgabe",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="newsletter_mailing",
     )
     revision = models.ForeignKey(

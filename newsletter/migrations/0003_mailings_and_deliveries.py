@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 ('finished_at', models.DateTimeField(null=True, verbose_name='Versand beendet am')),
                 ('chain_token', models.CharField(blank=True, editable=False, max_length=32)),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Versendet von')),
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='newsletter_mailing', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Ausgabe')),
+                ('page', models.OneToOneField(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='newsletter_mailing', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Ausgabe')),
                 ('revision', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to='wagtailcore.revision', verbose_name='Fassung')),
             ],
             options={
