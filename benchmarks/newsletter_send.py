@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .environment import (
     BASE_DIR,
+    cpu_reference_ms,
     free_port,
     production_environment,
     redis_for_run,
@@ -33,6 +34,12 @@ from .environment import (
 from .server import collectstatic, memory_kib
 
 WAIT_SECONDS = 900
+
+
+def cpu_seconds(pid):
+    """User plus system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def start_sink(port, path):
@@ -187,8 +194,10 @@ def straight_run(environment, index, workdir, sink_port):
         first = time.monotonic()
         wait_until(lambda: sent_count(mailing) > 0, worker, "a first message")
         began = time.monotonic()
+        cpu_began = cpu_seconds(worker.pid)
         wait_until(finished(mailing), worker, "the end of the send")
         seconds = time.monotonic() - began
+        worker_cpu = cpu_seconds(worker.pid) - cpu_began
         memory_end = memory_kib(worker.pid, "VmRSS")
         memory_peak = memory_kib(worker.pid, "VmHWM")
     finally:
@@ -199,6 +208,7 @@ def straight_run(environment, index, workdir, sink_port):
         "seconds": round(seconds, 2),
         "seconds_to_first_message": round(began - first, 2),
         "messages_per_second": round(sent_count(mailing) / seconds, 1),
+        "worker_cpu_ms_per_message": round(worker_cpu * 1000 / sent_count(mailing), 2),
         "worker_rss_start_mib": round(memory_start / 1024, 1),
         "worker_rss_end_mib": round(memory_end / 1024, 1),
         "worker_rss_peak_mib": round(memory_peak / 1024, 1),
@@ -237,6 +247,7 @@ def main():
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     arguments = parser.parse_args()
 
+    reference_ms = cpu_reference_ms()
     workdir = tempfile.mkdtemp(prefix="oic-bench-newsletter-")
     database = throwaway_database(workdir)
     redis = redis_for_run()
@@ -268,7 +279,12 @@ def main():
         straight = straight_run(environment, index, workdir, sink_port)
         say("sending with the worker killed at half …")
         killed = killed_run(environment, index, workdir, sink_port, arguments.subscribers)
-        results = {"database": database.kind, "subscribers": arguments.subscribers}
+        results = {
+            "database": database.kind,
+            "subscribers": arguments.subscribers,
+            "cpu_reference_ms": round(reference_ms, 1),
+            "load_average": os.getloadavg()[0],
+        }
         for name, run in (("straight", straight), ("killed", killed)):
             messages, message_ids = received_per_address(run.pop("log"))
             run["addresses_by_messages_received"] = distribution(messages, addresses)
@@ -284,12 +300,16 @@ def main():
         print(json.dumps(results))
         return
     straight, killed = results["straight"], results["killed"]
-    print(f"Newsletter send, {arguments.subscribers} confirmed subscribers, {database.kind}")
+    print(
+        f"Newsletter send, {arguments.subscribers} confirmed subscribers, {database.kind} "
+        f"(CPU reference {results['cpu_reference_ms']} ms, load {results['load_average']:.1f})"
+    )
     print(
         f"  straight: {straight['messages']} messages in {straight['seconds']} s = "
         f"{straight['messages_per_second']} messages/s; worker RSS "
         f"{straight['worker_rss_start_mib']} MiB at start, {straight['worker_rss_end_mib']} MiB "
-        f"at the end (peak {straight['worker_rss_peak_mib']} MiB)"
+        f"at the end (peak {straight['worker_rss_peak_mib']} MiB); worker CPU "
+        f"{straight['worker_cpu_ms_per_message']} ms per message"
     )
     print(f"    addresses by messages received: {straight['addresses_by_messages_received']}")
     print(
