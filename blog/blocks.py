@@ -66,7 +66,7 @@ class NewsletterPostsBlock(EmailRenderedBlock, blocks.StructBlock):
     posts = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="blog.BlogPage", label="Beitrag"),
         label="Ausgewählte Beiträge",
-        required=False,
+        default=[],
         max_num=8,
         help_text="Nur bei „Ausgewählte Beiträge“.",
     )

@@ -1,9 +1,11 @@
 """The newsletter on the site: issues editors compose, and the archive of the sent ones."""
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.csp import CSP, build_policy
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -20,6 +22,16 @@ from newsletter.models import Mailing
 
 from .blocks import IssueStreamBlock
 
+# The e-mail preview is framed by the admin and styled inline, as mail clients need it; its own
+# header, because the page's preview response would otherwise get the public pages' policy.
+EMAIL_PREVIEW_CSP = {
+    "default-src": [CSP.NONE],
+    "img-src": [CSP.SELF, "data:", settings.WAGTAILADMIN_BASE_URL],
+    "style-src": [CSP.UNSAFE_INLINE],
+    "frame-ancestors": [CSP.SELF],
+    "form-action": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+}
 SENT_STATES = [Mailing.State.SENDING, Mailing.State.STOPPED, Mailing.State.FINISHED]
 EMAIL_PREVIEW_MODES = {"email": HTML, "email_text": TEXT}
 
@@ -167,5 +179,9 @@ class NewsletterIssuePage(
             return super().serve_preview(request, mode_name)
         rendered = self.render_newsletter()
         if email_format == TEXT:
-            return HttpResponse(rendered.text, content_type="text/plain; charset=utf-8")
-        return HttpResponse(rendered.html)
+            response = HttpResponse(rendered.text, content_type="text/plain; charset=utf-8")
+        else:
+            response = HttpResponse(rendered.html)
+        response["Content-Security-Policy"] = build_policy(EMAIL_PREVIEW_CSP)
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        return response

@@ -59,12 +59,16 @@ def test_issue_from_compose_to_inbox_to_one_click_unsubscribe(page, browser, sin
     page.locator("#id_title").fill("Newsletter Dezember")
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.get_by_role("button", name="Entwurf speichern").click()
-    expect(page.get_by_role("status")).to_contain_text("gespeichert")
+    expect(page.get_by_role("status")).to_contain_text("wurde aktualisiert")
 
-    page.goto(f"{base_url}/admin/pages/{draft.pk}/edit/preview/?mode=email")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Newsletter Dezember")
+    page.locator("[data-side-panel-toggle='preview']").click()
+    page.locator("#id_preview_mode").select_option("email")
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1)).to_have_text(
+        "Newsletter Dezember", timeout=30_000
+    )
+    expect(preview.get_by_role("link", name="Newsletter abbestellen")).to_be_visible()
 
-    page.goto(f"{base_url}/admin/pages/{draft.pk}/edit/")
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.get_by_role("link", name="Test-E-Mail senden").click()
     page.get_by_label("An diese Adresse").fill("test@bielefeld.de")
@@ -75,7 +79,7 @@ def test_issue_from_compose_to_inbox_to_one_click_unsubscribe(page, browser, sin
 
     page.goto(f"{base_url}/admin/pages/{draft.pk}/edit/")
     page.get_by_role("button", name="Mehr Aktionen").click()
-    page.get_by_role("button", name="Zur Freigabe einreichen").click()
+    page.get_by_role("button", name="In Newsletterfreigabe einreichen").click()
     expect(page.get_by_role("status")).to_contain_text("eingereicht")
 
     sender = browser.new_context(locale="de-DE").new_page()
@@ -83,7 +87,9 @@ def test_issue_from_compose_to_inbox_to_one_click_unsubscribe(page, browser, sin
     sender.goto(f"{base_url}/admin/pages/{draft.pk}/edit/")
     sender.get_by_role("button", name="Mehr Aktionen").click()
     sender.get_by_role("button", name=re.compile("Freigeben")).first.click()
-    expect(sender.get_by_role("status")).to_contain_text("freigegeben")
+    expect(sender.get_by_role("status")).to_be_visible()
+    sender.wait_for_load_state()
+    assert NewsletterIssuePage.objects.get(pk=draft.pk).live
 
     sender.goto(f"{base_url}/admin/newsletter/ausgaben/")
     sender.get_by_role("link", name="Versenden").click()
@@ -97,7 +103,7 @@ def test_issue_from_compose_to_inbox_to_one_click_unsubscribe(page, browser, sin
     assert issue_message["List-Id"].endswith("<oic-newsletter.bielefeld.de>")
     one_click = re.search(r"<(http[^>]+/sofort/)>", issue_message["List-Unsubscribe"]).group(1)
     html = issue_message.get_body(preferencelist=("html",)).get_content()
-    archive_url = re.search(r'href="([^"]+)">Diese Ausgabe im Browser lesen', html).group(1)
+    archive_url = re.search(r'href="([^"]+)"[^>]*>Diese Ausgabe im Browser lesen', html).group(1)
 
     request = Request(one_click, data=b"List-Unsubscribe=One-Click", method="POST")
     with urlopen(request) as response:  # noqa: S310 - the live server on loopback
