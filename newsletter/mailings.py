@@ -183,7 +183,11 @@ def send_batch(mailing, chain_token):
     worker = worker_identity()
     result = BatchResult()
     connection = mail.mailers[settings.NEWSLETTER_MAILER]
-    connection.open()
+    try:
+        connection.open()
+    except (smtplib.SMTPException, OSError):
+        result.connection_failed = True
+        return result
     try:
         next_at = time.monotonic()
         while result.sent < settings.NEWSLETTER_BATCH_SIZE:
@@ -253,7 +257,10 @@ def run_batch(mailing_id, chain_token):
         state__in=[Delivery.State.QUEUED, Delivery.State.SENDING]
     )
     if result.connection_failed:
-        enqueue_batch(mailing, run_after=timezone.now() + timezone.timedelta(minutes=1))
+        # The mail server is unreachable: try again in a minute where tasks can wait; without a
+        # worker (tasks run in the request) the send rests until an editor continues it.
+        if send_mailing_can_wait():
+            enqueue_batch(mailing, run_after=timezone.now() + timezone.timedelta(minutes=1))
     elif open_deliveries.filter(state=Delivery.State.QUEUED).exists():
         enqueue_batch(mailing)
     elif open_deliveries.exists():

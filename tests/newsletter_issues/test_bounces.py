@@ -70,3 +70,17 @@ def test_bounced_addresses_are_anonymised_like_opt_outs(index):
 
     assert result.unsubscribed_anonymised == 1
     assert not Subscriber.objects.exists()
+
+
+def test_an_unreachable_mail_server_leaves_the_send_to_be_continued(index, settings):
+    settings.MAILERS = {
+        **settings.MAILERS,
+        "bulk": {"BACKEND": SMTP_BACKEND, "OPTIONS": {"host": "127.0.0.1", "port": free_port()}},
+    }
+    subscribers(confirmed=2)
+
+    mailing = send(publish_issue(index))
+
+    mailing.refresh_from_db()
+    assert mailing.state == "sending"
+    assert sorted(mailing.deliveries.values_list("state", flat=True)) == ["queued", "queued"]
