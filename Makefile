@@ -5,13 +5,13 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries bench-import bench soak audit clean
+.PHONY: install migrate demo run test lint check-migrations pytest browser-prerequisites bench-queries bench-import bench-newsletter bench soak audit clean
 
 $(VENV)/installed.stamp: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), "OIC CMS needs Python 3.13, found " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,s3]"
+	$(PY) -m pip install --quiet -e ".[test,s3,bench]"
 	@touch $@
 
 install: $(VENV)/installed.stamp
@@ -58,6 +58,13 @@ bench-queries: install
 # Imports a generated Jekyll site of 1,000 posts twice; prints posts per second and memory.
 bench-import: install
 	$(PY) benchmarks/import_site.py 1000
+
+# One issue to 10,000 confirmed subscribers through the real task worker and a local SMTP sink
+# (aiosmtpd), straight and with the worker killed at half: messages/s, worker memory, and how
+# many messages each address received (must be 1).
+NEWSLETTER_SUBSCRIBERS ?= 10000
+bench-newsletter: install
+	$(PY) -m benchmarks.newsletter_send --subscribers $(NEWSLETTER_SUBSCRIBERS)
 
 # gunicorn with the production settings on loopback, driven by wrk, and Varnish in front of it
 # (deploy/varnish/oic-cms.vcl); needs wrk, nginx and varnish (installed with apt-get when run

@@ -2,6 +2,7 @@ from wagtail import blocks
 
 from home.section_pages import section_page
 from newsletter.blocks import NewsletterBlock
+from newsletter.issues import EmailRenderedBlock
 
 DEFAULT_HEADING = "Kommende Veranstaltungen"
 DEFAULT_FALLBACK_TEXT = (
@@ -60,4 +61,30 @@ class UpcomingEventsBlock(blocks.StructBlock):
         if not context["events"] and value.get("show_newsletter"):
             newsletter = NewsletterBlock()
             context["newsletter"] = newsletter.bind(newsletter.get_default())
+        return context
+
+
+class NewsletterEventsBlock(EmailRenderedBlock, blocks.StructBlock):
+    """The next events in a newsletter issue, with date, place and link."""
+
+    heading = blocks.CharBlock(label="Überschrift", default=DEFAULT_HEADING, max_length=200)
+    count = blocks.IntegerBlock(
+        label="Anzahl", default=4, min_value=1, max_value=10, help_text="Höchstens 10."
+    )
+
+    email_template = "events/blocks/newsletter_events_email"
+
+    class Meta:
+        icon = "date"
+        label = "Kommende Veranstaltungen"
+        template = "events/blocks/newsletter_events.html"
+        help_text = "Die nächsten Termine automatisch, beim Versand festgehalten."
+        description = "Die nächsten Veranstaltungen mit Datum, Ort und Link."
+        preview_value = {"heading": DEFAULT_HEADING, "count": 4}
+
+    def get_context(self, value, parent_context=None):
+        from .models import EventPage
+
+        context = super().get_context(value, parent_context)
+        context["events"] = list(EventPage.objects.upcoming()[: value.get("count") or 4])
         return context

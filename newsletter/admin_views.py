@@ -108,6 +108,8 @@ class SubscriberInspectView(InspectView):
                 "confirmation_sent_at",
                 "confirmed_at",
                 "unsubscribed_at",
+                "bounced_at",
+                "bounce_reason",
                 "consent_page_url",
             )
         ]

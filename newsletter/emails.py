@@ -20,20 +20,32 @@ def unsubscribe_mailto(token):
     return f"mailto:{address}?subject={quote('Abmelden ' + token)}"
 
 
+def unsubscribe_urls(subscriber):
+    """``(token, page URL, one-click URL)`` of the subscriber's personal unsubscribe link."""
+    token = unsubscribe_token(subscriber)
+    return (
+        token,
+        absolute_url(reverse("newsletter:unsubscribe", args=[token])),
+        absolute_url(reverse("newsletter:unsubscribe_one_click", args=[token])),
+    )
+
+
+def unsubscribe_headers(token, one_click_url):
+    return {
+        "List-Unsubscribe": f"<{one_click_url}>, <{unsubscribe_mailto(token)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
 def newsletter_email(subscriber, subject, template_name, context):
     """Render ``template_name`` (.txt and .html) for one subscriber, with unsubscribe headers."""
-    token = unsubscribe_token(subscriber)
-    unsubscribe_page = absolute_url(reverse("newsletter:unsubscribe", args=[token]))
-    one_click_url = absolute_url(reverse("newsletter:unsubscribe_one_click", args=[token]))
+    token, unsubscribe_page, one_click_url = unsubscribe_urls(subscriber)
     context = {**context, "subscriber": subscriber, "unsubscribe_url": unsubscribe_page}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"{template_name}.txt", context),
         to=[subscriber.email],
-        headers={
-            "List-Unsubscribe": f"<{one_click_url}>, <{unsubscribe_mailto(token)}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=unsubscribe_headers(token, one_click_url),
     )
     message.attach_alternative(render_to_string(f"{template_name}.html", context), "text/html")
     return message

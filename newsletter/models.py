@@ -53,6 +53,8 @@ class Subscriber(models.Model):
         PENDING = "pending", "Unbestätigt"
         CONFIRMED = "confirmed", "Bestätigt"
         UNSUBSCRIBED = "unsubscribed", "Abgemeldet"
+        # The receiving server refused the address for good (an SMTP 5xx answer to RCPT).
+        BOUNCED = "bounced", "Unzustellbar"
 
     email = models.EmailField("E-Mail-Adresse", unique=True)
     first_name = models.CharField("Vorname", max_length=100, blank=True)
@@ -70,6 +72,8 @@ class Subscriber(models.Model):
     confirmation_sent_at = models.DateTimeField("Bestätigungs-E-Mail gesendet am", null=True)
     confirmed_at = models.DateTimeField("Bestätigt am", null=True, blank=True)
     unsubscribed_at = models.DateTimeField("Abgemeldet am", null=True, blank=True)
+    bounced_at = models.DateTimeField("Unzustellbar seit", null=True, blank=True)
+    bounce_reason = models.CharField("Antwort des Mailservers", max_length=500, blank=True)
     signup_ip_address = models.GenericIPAddressField(
         "IP-Adresse bei der Anmeldung", null=True, blank=True
     )
@@ -104,3 +108,93 @@ class OptOutProof(models.Model):
 
     def __str__(self):
         return f"Abmeldung vom {self.unsubscribed_at:%d.%m.%Y}"
+
+
+class Mailing(models.Model):
+    """One newsletter issue on its way to the subscribers: the rendered message and its state.
+
+    The message is rendered once, from the published revision, when the send starts; every
+    recipient gets that text with their own unsubscribe link put in (``UNSUBSCRIBE_PLACEHOLDER``).
+    """
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", "Geplant"
+        SENDING = "sending", "Wird versendet"
+        STOPPED = "stopped", "Angehalten"
+        FINISHED = "finished", "Versendet"
+
+    # An issue page deleted later leaves its delivery records (who got what, and bounces).
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name="Ausgabe",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="newsletter_mailing",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", verbose_name="Fassung", null=True, on_delete=models.SET_NULL
+    )
+    subject = models.CharField("Betreff", max_length=255)
+    html_body = models.TextField("HTML-Fassung")
+    text_body = models.TextField("Textfassung")
+    issue_url = models.URLField("Adresse im Archiv", max_length=500)
+    state = models.CharField(
+        "Status", max_length=20, choices=State.choices, default=State.SCHEDULED, db_index=True
+    )
+    send_after = models.DateTimeField("Versand ab", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Versendet von",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+    started_at = models.DateTimeField("Versand begonnen am", null=True)
+    finished_at = models.DateTimeField("Versand beendet am", null=True)
+    # A fresh token per chain of batch tasks: resuming starts a new chain and the old one, if it
+    # is still alive, stops at its next claim (newsletter/mailings.py).
+    chain_token = models.CharField(max_length=32, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "Newsletter-Versand"
+        verbose_name_plural = "Newsletter-Versände"
+        permissions = [("send_mailing", "Kann Newsletter versenden")]
+
+    def __str__(self):
+        return self.subject
+
+
+class Delivery(models.Model):
+    """One issue for one subscriber: claimed before the message goes out, marked after."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Wartet"
+        SENDING = "sending", "Wird gesendet"
+        SENT = "sent", "Gesendet"
+        BOUNCED = "bounced", "Unzustellbar"
+        FAILED = "failed", "Fehlgeschlagen"
+        SKIPPED = "skipped", "Ausgelassen"
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    state = models.CharField("Status", max_length=20, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField("Versuche", default=0)
+    claimed_by = models.CharField(max_length=200, blank=True)
+    claimed_at = models.DateTimeField(null=True)
+    sent_at = models.DateTimeField("Gesendet am", null=True)
+    error = models.CharField("Fehler", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "Zustellung"
+        verbose_name_plural = "Zustellungen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mailing", "subscriber"], name="newsletter_one_delivery_per_subscriber"
+            )
+        ]
+        # The claim takes the queued delivery with the fewest attempts, then the oldest.
+        indexes = [models.Index(fields=["mailing", "state", "attempts", "id"])]
+
+    def __str__(self):
+        return f"{self.mailing} → {self.subscriber_id}"

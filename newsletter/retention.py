@@ -4,6 +4,7 @@ import dataclasses
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import OptOutProof, Subscriber, opt_out_hash
@@ -24,9 +25,11 @@ def expired_pending(days, now):
 
 
 def expired_unsubscribed(days, now):
+    """Opt-outs, and addresses that bounced (no mailbox to send to), after ``days``."""
+    cutoff = now - datetime.timedelta(days=days)
     return Subscriber.objects.filter(
-        status=Subscriber.Status.UNSUBSCRIBED,
-        unsubscribed_at__lt=now - datetime.timedelta(days=days),
+        Q(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__lt=cutoff)
+        | Q(status=Subscriber.Status.BOUNCED, bounced_at__lt=cutoff)
     )
 
 
@@ -53,13 +56,13 @@ def clean_up_subscribers(*, pending_days, unsubscribed_days, dry_run=False):
         unsubscribed = list(
             expired_unsubscribed(unsubscribed_days, now)
             .select_for_update()
-            .only("email", "signed_up_at", "unsubscribed_at")
+            .only("email", "signed_up_at", "unsubscribed_at", "bounced_at")
         )
         OptOutProof.objects.bulk_create(
             OptOutProof(
                 email_hash=opt_out_hash(subscriber.email),
                 signed_up_at=subscriber.signed_up_at,
-                unsubscribed_at=subscriber.unsubscribed_at,
+                unsubscribed_at=subscriber.unsubscribed_at or subscriber.bounced_at,
                 anonymised_at=now,
             )
             for subscriber in unsubscribed

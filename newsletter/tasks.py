@@ -28,3 +28,11 @@ def send_confirmation_email(subscriber_id):
         subscriber.confirmation_sent_at = timezone.now()
         subscriber.save(update_fields=["confirmation_token_hash", "confirmation_sent_at"])
     confirmation_email(subscriber, token).send()
+
+
+@task()
+def send_mailing_batch(mailing_id, chain_token):
+    """One batch of a newsletter issue's messages (newsletter/mailings.py)."""
+    from .mailings import run_batch
+
+    run_batch(mailing_id, chain_token)

@@ -2,14 +2,19 @@ import datetime
 
 from django.contrib.auth.models import Permission
 from django.db.models import Count, Q
+from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from . import issue_views
 from .admin_views import SubscriberDeleteView, SubscriberIndexView, SubscriberInspectView
-from .models import Subscriber
+from .issues import NewsletterIssue
+from .models import Mailing, Subscriber
 
 DASHBOARD_DAYS = 30
 
@@ -95,11 +100,24 @@ class SubscriberAdmin(ModelAdmin):
         )
 
 
+class IssuesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return issue_views.can_see_deliveries(request.user)
+
+
 class NewsletterAdminGroup(ModelAdminGroup):
     menu_label = "Newsletter"
     menu_icon = "mail"
     menu_order = 220
     items = (SubscriberAdmin,)
+
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            IssuesMenuItem(
+                "Ausgaben und Versand", reverse("newsletter_issues"), icon_name="mail", order=2
+            ),
+        ]
 
 
 newsletter_admin = NewsletterAdminGroup()
@@ -132,3 +150,93 @@ class NewsletterSummaryPanel(Component):
 def add_newsletter_summary_panel(request, panels):
     if subscriber_admin.permission_helper.user_can_list(request.user):
         panels.append(NewsletterSummaryPanel())
+
+
+@hooks.register("register_admin_urls")
+def newsletter_issue_urls():
+    return [
+        path("newsletter/ausgaben/", issue_views.IssueListView.as_view(), name="newsletter_issues"),
+        path(
+            "newsletter/ausgaben/<int:page_id>/test/",
+            issue_views.TestSendView.as_view(),
+            name="newsletter_issue_test",
+        ),
+        path(
+            "newsletter/ausgaben/<int:page_id>/versenden/",
+            issue_views.SendView.as_view(),
+            name="newsletter_issue_send",
+        ),
+        path(
+            "newsletter/ausgaben/<int:page_id>/versand/",
+            issue_views.ProgressView.as_view(),
+            name="newsletter_issue_progress",
+        ),
+    ]
+
+
+class IssueActionMenuItem(ActionMenuItem):
+    """A link in the editor's action menu of an issue page to one of the newsletter views."""
+
+    icon_name = "mail"
+
+    def __init__(self, name, label, url_name, order):
+        super().__init__(order=order)
+        self.name, self.label, self.url_name = name, label, url_name
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and isinstance(page, NewsletterIssue)
+            and self.allowed(context["request"].user, page)
+        )
+
+    def allowed(self, user, page):
+        if self.url_name == "newsletter_issue_test":
+            return issue_views.can_test(user, page)
+        if self.url_name == "newsletter_issue_send":
+            return issue_views.can_send(user) and not Mailing.objects.filter(page=page).exists()
+        return issue_views.can_see_deliveries(user) and Mailing.objects.filter(page=page).exists()
+
+    def get_url(self, parent_context):
+        return reverse(self.url_name, args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def newsletter_test_menu_item():
+    return IssueActionMenuItem(
+        "newsletter-test", "Test-E-Mail senden", "newsletter_issue_test", order=60
+    )
+
+
+@hooks.register("register_page_action_menu_item")
+def newsletter_send_menu_item():
+    return IssueActionMenuItem(
+        "newsletter-send", "An Abonnent*innen versenden", "newsletter_issue_send", order=61
+    )
+
+
+@hooks.register("register_page_action_menu_item")
+def newsletter_progress_menu_item():
+    return IssueActionMenuItem(
+        "newsletter-progress", "Stand des Versands", "newsletter_issue_progress", order=62
+    )
+
+
+@hooks.register("register_log_actions")
+def newsletter_log_actions(actions):
+    for action, label in [
+        ("newsletter.send_test", "Test-E-Mail gesendet"),
+        ("newsletter.send", "Newsletter-Versand begonnen"),
+        ("newsletter.stop", "Newsletter-Versand angehalten"),
+        ("newsletter.resume", "Newsletter-Versand fortgesetzt"),
+    ]:
+        actions.register_action(action, label, label)
+
+
+@hooks.register("register_permissions")
+def newsletter_sending_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="newsletter",
+        codename__in=["send_mailing", "view_delivery"],
+    )

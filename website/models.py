@@ -45,6 +45,7 @@ class HomePage(
         "home.SignLanguagePage",
         "formpages.FormPage",
         "formpages.AccessibilityStatementPage",
+        "newsletter_issues.NewsletterIndexPage",
     ]
     max_count = 1
     template = "website/home_page.html"

@@ -59,6 +59,7 @@ urlpatterns = [
         "documents/", include(with_decorator(document_cache_control, wagtaildocs_urls.urlpatterns))
     ),
     path("suche/", views.search, name="search"),
+    path("newsletter/", views.newsletter_page, name="newsletter_page"),
     path("newsletter/", include("newsletter.urls")),
     path("formulare/", include("formpages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -15,7 +15,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail.models import Page
+from wagtail.views import serve as serve_page
 
+from newsletter.views import signup as newsletter_signup
 from pagecache.query_parameters import ANY_TEXT, PAGE_NUMBER, reads_query_parameters
 
 from .search import matching_page_ids, specific_pages_in_order
@@ -108,3 +110,13 @@ def serve_media(request, path):
     response = serve(request, normalised, document_root=settings.MEDIA_ROOT)
     patch_cache_control(response, public=True, max_age=IMAGE_CACHE_SECONDS)
     return response
+
+
+@require_GET
+def newsletter_page(request):
+    """``/newsletter/``: the newsletter archive with its sign-up form when the site has the
+    archive page there, else the bare sign-up page of the newsletter app."""
+    try:
+        return serve_page(request, "newsletter/")
+    except Http404:
+        return newsletter_signup(request)

@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "website",
+    "newsletter_issues",
     "importer",
     "home",
     "blog",
@@ -203,21 +204,37 @@ SMTP_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_BACKEND_NAME = env_str("EMAIL_BACKEND", SMTP_EMAIL_BACKEND)
 # The SMTP options only mean something to the SMTP backend; other backends (a provider's
 # backend such as django-anymail's, the console) refuse arguments they do not know.
-MAILERS = {
-    "default": {
-        "BACKEND": EMAIL_BACKEND_NAME,
+
+
+def mailer(prefix, backend, defaults=None):
+    """A MAILERS entry from ``<prefix>HOST``, ``<prefix>PORT``, … (SMTP options only for SMTP)."""
+    defaults = defaults or {}
+    if backend != SMTP_EMAIL_BACKEND:
+        return {"BACKEND": backend, "OPTIONS": {}}
+    return {
+        "BACKEND": backend,
         "OPTIONS": {
-            "host": env_str("EMAIL_HOST", "localhost"),
-            "port": env_int("EMAIL_PORT", 25),
-            "username": env_str("EMAIL_HOST_USER"),
-            "password": env_str("EMAIL_HOST_PASSWORD"),
-            "use_tls": env_bool("EMAIL_USE_TLS", False),
-            "use_ssl": env_bool("EMAIL_USE_SSL", False),
-            "timeout": env_int("EMAIL_TIMEOUT", 20),
-        }
-        if EMAIL_BACKEND_NAME == SMTP_EMAIL_BACKEND
-        else {},
+            "host": env_str(f"{prefix}HOST", defaults.get("host", "localhost")),
+            "port": env_int(f"{prefix}PORT", defaults.get("port", 25)),
+            "username": env_str(f"{prefix}HOST_USER", defaults.get("username", "")),
+            "password": env_str(f"{prefix}HOST_PASSWORD", defaults.get("password", "")),
+            "use_tls": env_bool(f"{prefix}USE_TLS", defaults.get("use_tls", False)),
+            "use_ssl": env_bool(f"{prefix}USE_SSL", defaults.get("use_ssl", False)),
+            "timeout": env_int(f"{prefix}TIMEOUT", defaults.get("timeout", 20)),
+        },
     }
+
+
+# "default" carries the transactional mails (confirmations, password resets); "bulk" the
+# newsletter issues, so that a relay or service with its own limits and reputation can take
+# them. Unset NEWSLETTER_EMAIL_* fall back to the EMAIL_* values.
+TRANSACTIONAL_MAILER = mailer("EMAIL_", EMAIL_BACKEND_NAME)
+NEWSLETTER_EMAIL_BACKEND_NAME = env_str("NEWSLETTER_EMAIL_BACKEND", EMAIL_BACKEND_NAME)
+MAILERS = {
+    "default": TRANSACTIONAL_MAILER,
+    "bulk": mailer(
+        "NEWSLETTER_EMAIL_", NEWSLETTER_EMAIL_BACKEND_NAME, TRANSACTIONAL_MAILER["OPTIONS"]
+    ),
 }
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Open Innovation City Bielefeld <innovationen@bielefeld.de>"
@@ -391,3 +408,11 @@ NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = env_int("NEWSLETTER_UNSUBSCRIBED_RETENT
 # Key for the hashes that prove past opt-outs; defaults to SECRET_KEY. Set it separately so
 # that rotating SECRET_KEY does not orphan the proofs.
 NEWSLETTER_OPT_OUT_HASH_KEY = env_str("NEWSLETTER_OPT_OUT_HASH_KEY")
+# Sending issues (newsletter/mailings.py): the MAILERS entry, messages per minute (0: as fast
+# as the server takes them), messages per task, and after how long a claimed message whose
+# worker is gone (on another machine) is sent again.
+NEWSLETTER_MAILER = "bulk"
+NEWSLETTER_MESSAGES_PER_MINUTE = env_int("NEWSLETTER_MESSAGES_PER_MINUTE", 300)
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_STALE_CLAIM_SECONDS = env_int("NEWSLETTER_STALE_CLAIM_SECONDS", 300)
+NEWSLETTER_LIST_ID = env_str("NEWSLETTER_LIST_ID")

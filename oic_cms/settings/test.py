@@ -11,7 +11,12 @@ DEBUG = False
 # (home.wagtail_overrides.site_for_request); the live server of the browser tests is localhost.
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    "bulk": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+}
+# No pause between messages: the tests' sends are small.
+NEWSLETTER_MESSAGES_PER_MINUTE = 0
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

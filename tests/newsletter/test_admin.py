@@ -101,6 +101,7 @@ def test_list_shows_subscribers_newest_first_with_counts_per_status(superuser_cl
         "Unbestätigt": 1,
         "Bestätigt": 2,
         "Abgemeldet": 1,
+        "Unzustellbar": 0,
     }
     assert "Unbestätigt: <strong data-status-count>1</strong>" in html
     assert "Bestätigt: <strong data-status-count>2</strong>" in html
@@ -230,6 +231,8 @@ def test_newsletter_group_is_created_with_its_permissions():
     assert {perm for perm in permissions if perm[0] == "newsletter"} == {
         ("newsletter", "view_subscriber"),
         ("newsletter", "delete_subscriber"),
+        ("newsletter", "send_mailing"),
+        ("newsletter", "view_delivery"),
     }
 
 

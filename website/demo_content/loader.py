@@ -32,6 +32,7 @@ from website.demo_content.accessibility_statement import (
 )
 from website.demo_content.events import load_demo_events
 from website.demo_content.methods import load_demo_methods
+from website.demo_content.newsletter import load_demo_newsletter
 from website.demo_content.sign_language import (
     add_accessible_languages_section,
     load_sign_language_page,
@@ -152,6 +153,7 @@ class DemoContentLoader:
         load_demo_team_and_projects(self.log)
         load_demo_events(home, self.log)
         load_demo_methods(home, self.log)
+        load_demo_newsletter(home, self.log)
         if home_created:
             self.home_sections(home, format_index)
         self.easy_language_page(home)
