@@ -71,3 +71,17 @@ def test_editor_publishes_post_with_cta_that_visitors_find_by_category(page, bro
         "href", "/#newsletter"
     )
     visitor.context.close()
+
+
+def test_the_editor_sees_an_unsaved_change_in_the_preview_panel(page, demo_site):
+    """The preview is the public page, with its Content-Security-Policy, framed by the admin:
+    it must allow that frame ('self'), where public pages refuse every frame."""
+    post = BlogPage.objects.get(slug="community-of-practice-starter-kit")
+    log_in(page, demo_site)
+    page.goto(f"{demo_site}/admin/pages/{post.pk}/edit/")
+    page.locator("#id_title").fill("Das Starter Kit in der Vorschau")
+    page.get_by_role("button", name="Vorschau").first.click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1)).to_have_text(
+        "Das Starter Kit in der Vorschau", timeout=15_000
+    )
