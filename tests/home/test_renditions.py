@@ -37,7 +37,7 @@ def test_an_upload_gets_every_size_the_templates_show(
     with django_capture_on_commit_callbacks(execute=True):
         image = upload(admin_client)
     assert {spec for spec, _ in rendition_specs(image)} == set(TEMPLATE_RENDITION_SPECS)
-    assert len(TEMPLATE_RENDITION_SPECS) == 34
+    assert len(TEMPLATE_RENDITION_SPECS) == 43
 
 
 def test_a_new_focal_point_gets_its_own_cropped_sizes(
