@@ -62,12 +62,13 @@ def test_issue_from_compose_to_inbox_to_one_click_unsubscribe(page, browser, sin
     expect(page.get_by_role("status")).to_contain_text("wurde aktualisiert")
 
     page.locator("[data-side-panel-toggle='preview']").click()
-    page.locator("#id_preview_mode").select_option("email")
     preview = page.frame_locator("#w-preview-iframe")
+    # The panel first loads the web page; a mode chosen before that load ends can be lost.
     expect(preview.get_by_role("heading", level=1)).to_have_text(
         "Newsletter Dezember", timeout=30_000
     )
-    expect(preview.get_by_role("link", name="Newsletter abbestellen")).to_be_visible()
+    page.locator("#id_preview_mode").select_option("email")
+    expect(preview.get_by_role("link", name="Newsletter abbestellen")).to_be_visible(timeout=30_000)
 
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.get_by_role("link", name="Test-E-Mail senden").click()
