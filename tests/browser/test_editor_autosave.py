@@ -29,7 +29,9 @@ def read(query):
     return query()
 
 
-def eventually(condition, seconds=10):
+# Autosave waits for the editor to pause; with two test workers and Chromium on two cores the
+# second save once took longer than 10 s (the full suite on SQLite).
+def eventually(condition, seconds=20):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if read(condition):
